@@ -12,3 +12,6 @@ export function addFieldIssues(ctx: z.RefinementCtx, issues: readonly TFieldIssu
     ctx.addIssue({ code: 'custom', path: [...basePath, ...segments], message, params: { rule } });
   }
 }
+
+/** For cross-field rules that would only repeat a field's own issue when that field is already wrong. */
+export const WHEN_FIELDS_VALID = { when: (payload: { issues: readonly unknown[] }) => payload.issues.length === 0 };
