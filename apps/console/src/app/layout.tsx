@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { Providers } from '../lib/trpc';
 import './globals.css';
 
 export const metadata: Metadata = { title: 'Trailmark', description: 'Real User Monitoring, self-hosted' };
@@ -7,7 +8,9 @@ export const metadata: Metadata = { title: 'Trailmark', description: 'Real User 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body>{children}</body>
+      <body>
+        <Providers>{children}</Providers>
+      </body>
     </html>
   );
 }

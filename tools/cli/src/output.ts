@@ -1,0 +1,22 @@
+import { isTrailmarkError } from '@trailmark/errors';
+
+/** Every command prints exactly one JSON document on stdout. */
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`);
+}
+
+/** Failures go to stderr as a clear message (plus the field issues), with a non-zero exit. */
+export function printFailure(error: unknown): void {
+  if (isTrailmarkError(error)) {
+    const lines = [`trailmark: ${error.code}: ${error.message}`];
+    for (const issue of error.issues) lines.push(`  ${issue.path || '(input)'} [${issue.rule}]: ${issue.message}`);
+    process.stderr.write(`${lines.join('\n')}\n`);
+    return;
+  }
+  process.stderr.write(`trailmark: ${error instanceof Error ? error.message : String(error)}\n`);
+}
+
+export function exitCodeOf(error: unknown): number {
+  if (!isTrailmarkError(error)) return 1;
+  return error.code === 'VALIDATION' || error.code === 'LIMIT_EXCEEDED' || error.code === 'CONFLICT' ? 2 : 1;
+}
