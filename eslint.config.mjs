@@ -3,13 +3,15 @@ import tseslint from 'typescript-eslint';
 
 // Boundaries on two axes: `scope:` says who may use a project, `type:` what layer it is.
 const typeRules = [
-  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:api', 'type:data', 'type:domain', 'type:util', 'type:sdk'] },
-  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:api', 'type:data', 'type:domain', 'type:util', 'type:sdk'] },
-  { sourceTag: 'type:api', onlyDependOnLibsWithTags: ['type:data', 'type:domain', 'type:util'] },
-  { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:data', 'type:domain', 'type:util'] },
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:api', 'type:data', 'type:domain', 'type:util', 'type:sdk', 'type:testing'] },
+  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:api', 'type:data', 'type:domain', 'type:util', 'type:sdk', 'type:testing'] },
+  { sourceTag: 'type:api', onlyDependOnLibsWithTags: ['type:data', 'type:domain', 'type:util', 'type:testing'] },
+  { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:data', 'type:domain', 'type:util', 'type:testing'] },
   { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:util'] },
   { sourceTag: 'type:sdk', onlyDependOnLibsWithTags: ['type:domain', 'runtime:browser'] },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
+  // Test helpers may reach the store; only tests use them.
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:data', 'type:domain', 'type:util'] },
 ];
 const scopeRules = [
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },

@@ -3,6 +3,7 @@
  * takes the existing migrations to schema.prisma. The existing migrations are replayed into a
  * throw-away database (the wasm engine has no shadow database of its own).
  * Usage: tsx libs/db/scripts/create-migration.ts NAME
+ *        tsx libs/db/scripts/create-migration.ts --check   (exit 1 if a migration is missing)
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,6 +14,7 @@ import { diffDatabaseAgainstSchema, migrateDatabase } from '../src/migrate';
 import { DEFAULT_PRISMA_PATHS } from '../src/paths';
 import { withSchemaEngine } from '../src/schema-engine';
 
+// eslint-disable-next-line no-restricted-properties -- a developer CLI, configured like prisma.config.ts
 const adminUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/trailmark';
 
 function timestamp(now = new Date()): string {
@@ -35,7 +37,10 @@ async function diffFromEmpty(databaseUrl: string): Promise<string> {
 
 async function main(): Promise<void> {
   const name = process.argv[2];
-  if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error('Usage: create-migration.ts NAME (lowercase letters, digits, _)');
+  const checkOnly = name === '--check';
+  if (!name || (!checkOnly && !/^[a-z0-9_]+$/.test(name))) {
+    throw new Error('Usage: create-migration.ts NAME (lowercase letters, digits, _) | --check');
+  }
   const { migrationsDir } = DEFAULT_PRISMA_PATHS;
   const scratchUrl = withDatabaseName(adminUrl, `trailmark_diff_${randomBytes(4).toString('hex')}`);
   let sql: string;
@@ -53,6 +58,10 @@ async function main(): Promise<void> {
   if (!sql.trim()) {
     console.log('schema.prisma matches the migrations; nothing to write');
     return;
+  }
+  if (checkOnly) {
+    console.error(`schema.prisma is ahead of the migrations; run create-migration NAME. Missing SQL:\n${sql}`);
+    process.exit(1);
   }
   const dir = path.join(migrationsDir, `${timestamp()}_${name}`);
   mkdirSync(dir, { recursive: true });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { MigrationList } from '@prisma/schema-engine-wasm';
@@ -30,4 +31,13 @@ export function readMigrationList(migrationsDir: string): MigrationList {
       },
     })),
   };
+}
+
+/** A short fingerprint of every migration's name and SQL: changes whenever the set changes. */
+export function fingerprintMigrations(migrationsDir: string): string {
+  const hash = createHash('sha256');
+  for (const name of listMigrationNames(migrationsDir)) {
+    hash.update(name).update('\0').update(readFileSync(path.join(migrationsDir, name, 'migration.sql'))).update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
 }

@@ -6,9 +6,18 @@ import type { SchemaEngine } from '@prisma/schema-engine-wasm';
 import { TrailmarkError } from '@trailmark/errors';
 import pg from 'pg';
 
+type TWasmExports = Record<string, unknown>;
+
 type TEngineBindings = {
   SchemaEngine: typeof SchemaEngine;
-  __wbg_set_wasm(exports: WebAssembly.Exports): void;
+  __wbg_set_wasm(exports: TWasmExports): void;
+};
+
+// lib "dom" is not loaded for server code, so the little of WebAssembly used here is declared.
+const { WebAssembly: wasmApi } = globalThis as unknown as {
+  WebAssembly: {
+    instantiate(bytes: Uint8Array, imports: Record<string, unknown>): Promise<{ instance: { exports: TWasmExports } }>;
+  };
 };
 
 let bindings: Promise<TEngineBindings> | undefined;
@@ -26,14 +35,21 @@ function evaluateGlue(source: string): TEngineBindings {
   if (/^\s*(export|import)\s/m.test(body)) {
     throw new TrailmarkError('INTERNAL', 'Unexpected module syntax in @prisma/schema-engine-wasm glue code');
   }
-  return new Function(`${body}\nreturn { ${names.join(', ')} };`)() as TEngineBindings;
+  const evaluate = new Function('setTimeout', `${body}\nreturn { ${names.join(', ')} };`);
+  return evaluate(setUnrefTimeout) as TEngineBindings;
+}
+
+// The engine leaves its timeout guards pending after a call returns; they must not keep the
+// process (or a Jest worker) alive.
+function setUnrefTimeout(callback: () => void, ms: number): NodeJS.Timeout {
+  return setTimeout(callback, ms).unref();
 }
 
 async function instantiateEngine(): Promise<TEngineBindings> {
   const dir = path.dirname(require.resolve('@prisma/schema-engine-wasm'));
   const glue = evaluateGlue(readFileSync(path.join(dir, 'schema_engine_bg.js'), 'utf8'));
   const bytes = readFileSync(path.join(dir, 'schema_engine_bg.wasm'));
-  const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': glue as never });
+  const { instance } = await wasmApi.instantiate(bytes, { './schema_engine_bg.js': glue });
   glue.__wbg_set_wasm(instance.exports);
   (instance.exports['__wbindgen_start'] as () => void)();
   return glue;
@@ -54,7 +70,7 @@ export async function withSchemaEngine<T>(
   work: (engine: SchemaEngine) => Promise<T>,
 ): Promise<T> {
   const { SchemaEngine: Engine } = await loadEngineBindings();
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  const pool = createEnginePool(databaseUrl);
   const logs: string[] = [];
   const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
   const engine = await Engine.new({ datamodels: [[schema.path, schema.content]] }, (line: string) => logs.push(line), adapter);
@@ -69,6 +85,39 @@ export async function withSchemaEngine<T>(
     engine.free();
     await pool.end();
   }
+}
+
+const PG_CHAR_OID = 18;
+const PG_TEXT_OID = 25;
+
+type TQueryResultLike = { fields?: { dataTypeID: number }[] };
+
+function readCharAsText<T>(result: T): T {
+  for (const field of (result as TQueryResultLike | undefined)?.fields ?? []) {
+    if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
+  }
+  return result;
+}
+
+/**
+ * The engine describes a database from catalog columns of type "char" (relkind, contype, …),
+ * which @prisma/adapter-pg 7.10 rejects as unsupported; they are plain text, so say so.
+ */
+function createEnginePool(databaseUrl: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as { query: unknown }).query = (...args: unknown[]) => {
+      const last = args[args.length - 1];
+      if (typeof last === 'function') {
+        args[args.length - 1] = (error: unknown, result: unknown) => (last as (e: unknown, r: unknown) => void)(error, readCharAsText(result));
+        return query(...args);
+      }
+      const result = query(...args);
+      return result instanceof Promise ? result.then(readCharAsText) : result;
+    };
+  });
+  return pool;
 }
 
 function describeEngineError(error: unknown): string {
