@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-// Test helpers are type:util so every layer's tests can use them, yet the template has to be
-// migrated by the db lib: a deliberate exception to the type:util → type:util rule.
 import {
   DEFAULT_PRISMA_PATHS,
   createDatabase,
