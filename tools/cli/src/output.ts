@@ -9,14 +9,24 @@ export function printJson(value: unknown): void {
 export function printFailure(error: unknown): void {
   if (isTrailmarkError(error)) {
     const lines = [`trailmark: ${error.code}: ${error.message}`];
-    for (const issue of error.issues) lines.push(`  ${issue.path || '(input)'} [${issue.rule}]: ${issue.message}`);
+    for (const issue of error.issues) {
+      if (!error.message.includes(`${issue.path}: ${issue.message}`)) lines.push(`  ${issue.path || '(input)'} [${issue.rule}]: ${issue.message}`);
+    }
     process.stderr.write(`${lines.join('\n')}\n`);
     return;
   }
-  process.stderr.write(`trailmark: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`trailmark: ${conciseMessage(error)}\n`);
 }
 
 export function exitCodeOf(error: unknown): number {
   if (!isTrailmarkError(error)) return 1;
   return error.code === 'VALIDATION' || error.code === 'LIMIT_EXCEEDED' || error.code === 'CONFLICT' ? 2 : 1;
+}
+
+// Prisma prefixes the cause with a code frame of our source; the operator needs only the cause.
+function conciseMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (!message.includes('invocation')) return message;
+  const lines = message.split('\n').map((line) => line.trim()).filter(Boolean);
+  return lines[lines.length - 1] ?? message;
 }

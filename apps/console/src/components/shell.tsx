@@ -1,5 +1,5 @@
 'use client';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
@@ -11,7 +11,15 @@ export function Shell({ children }: { children: ReactNode }) {
   const trpc = useTRPC();
   const router = useRouter();
   const me = useQuery(trpc.auth.me.queryOptions());
-  const signOut = useMutation(trpc.auth.signOut.mutationOptions({ onSuccess: () => router.replace('/sign-in') }));
+  const queryClient = useQueryClient();
+  const signOut = useMutation(
+    trpc.auth.signOut.mutationOptions({
+      onSuccess: () => {
+        queryClient.clear();
+        router.replace('/sign-in');
+      },
+    }),
+  );
   useEffect(() => {
     if (me.isSuccess && !me.data) router.replace('/sign-in');
   }, [me.isSuccess, me.data, router]);

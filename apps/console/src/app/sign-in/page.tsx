@@ -1,5 +1,5 @@
 'use client';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
@@ -12,7 +12,16 @@ export default function SignInPage() {
   const router = useRouter();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const signIn = useMutation(trpc.auth.signIn.mutationOptions({ onSuccess: () => router.replace('/apps') }));
+  const queryClient = useQueryClient();
+  const signIn = useMutation(
+    trpc.auth.signIn.mutationOptions({
+      onSuccess: (user) => {
+        // The anonymous `me` answer may be cached from the redirect here; replace it before leaving.
+        queryClient.setQueryData(trpc.auth.me.queryKey(), user);
+        router.replace('/apps');
+      },
+    }),
+  );
   const errors = signIn.error ? formErrorsOf(signIn.error, ['email', 'password']) : NO_ERRORS;
 
   function submit(event: FormEvent) {
