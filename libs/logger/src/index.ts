@@ -13,7 +13,7 @@ const REDACTED_PATHS = [
 ];
 
 /** Structured JSON logs (pino); credentials never reach them. */
-export function createLogger(name: string, level: string = 'info', destination?: DestinationStream): Logger {
+export function createLogger(name: string, level = 'info', destination?: DestinationStream): Logger {
   const options = { name, level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } };
   return destination ? pino(options, destination) : pino(options);
 }
