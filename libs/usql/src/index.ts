@@ -1,0 +1,13 @@
+export { translateUsql, ZUsqlTranslateOptions } from './translate';
+export type { TUsqlTranslateOptions, TUsqlTranslation, TUsqlColumn } from './translate';
+export { tokenizeUsql } from './lexer';
+export type { TToken as TUsqlToken, TTokenKind as TUsqlTokenKind } from './lexer';
+export { listUsqlCompletions } from './completions';
+export type { TUsqlCompletions } from './completions';
+export { UsqlError, isUsqlError, USQL_ERROR_CODES } from './usql-error';
+export type { TUsqlErrorCode } from './usql-error';
+export { ZUsqlPropertyDefinition } from './property-definition';
+export type { TUsqlPropertyDefinition } from './property-definition';
+export { postgresDialect } from './postgres-dialect';
+export type { SqlDialect } from './dialect';
+export type { TColumnType as TUsqlColumnType, TUsqlTable } from './catalog';
