@@ -1,0 +1,12 @@
+export { createRandom } from './random';
+export type { TRandom } from './random';
+export { BROWSERS, COUNTRIES, PAGES, CUSTOM_ACTIONS, UNDEFINED_KEYS } from './catalog';
+export type { TBrowserProfile, TCountryProfile, TPageProfile } from './catalog';
+export { DEFAULT_NOISE, NO_NOISE, validValueFor, mismatchedValueFor, planProperties, buildPropertyMap } from './property-values';
+export type { TTrafficPropertyDefinition, TTrafficDataType, TTrafficScope, TPropertyNoise, TPropertyPlan } from './property-values';
+export { generateSession } from './generate-session';
+export type { TGeneratedSession, TSessionContext } from './generate-session';
+export { generateTraffic, shiftSession, stampSentAt, countEvents, DAY_MS } from './generate-traffic';
+export type { TTrafficOptions } from './generate-traffic';
+export { buildBenchmarkBeacon } from './benchmark-beacon';
+export type { TBenchmarkBeaconOptions } from './benchmark-beacon';
