@@ -1,0 +1,88 @@
+import { createServer, type Server } from 'node:http';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { Registry, collectDefaultMetrics } from 'prom-client';
+import { createIngest, openCountryLookup, NO_COUNTRY_LOOKUP } from '@trailmark/ingest';
+import { createJobProducer } from '@trailmark/jobs';
+import { createLogger, type Logger } from '@trailmark/logger';
+import { installGracefulShutdown } from '@trailmark/runtime';
+import { createApp } from './create-app';
+import { readEnv, type TCollectorAppEnv } from './env';
+
+// createPgPool has no timeout options; the collector needs them so a hung store yields 503s, not hung beacons.
+function createPool(env: TCollectorAppEnv, logger: Logger): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: env.DATABASE_URL,
+    max: env.COLLECTOR_PG_POOL_SIZE,
+    connectionTimeoutMillis: env.COLLECTOR_PG_TIMEOUT_MS,
+    query_timeout: env.COLLECTOR_PG_TIMEOUT_MS,
+    application_name: 'trailmark-collector',
+  });
+  pool.on('error', (error) => logger.warn({ err: error }, 'idle Postgres connection failed'));
+  return pool;
+}
+
+function createRedis(env: TCollectorAppEnv, logger: Logger): Redis {
+  // Auto-pipelining turns a batch's concurrent close-job schedules into one round trip.
+  const redis = new Redis(env.REDIS_URL, { enableAutoPipelining: true, maxRetriesPerRequest: 2, lazyConnect: false });
+  redis.on('error', (error) => logger.warn({ err: error }, 'Redis connection error'));
+  return redis;
+}
+
+function listen(server: Server, host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+}
+
+/** Stops accepting; in-flight beacons still get their answer. */
+function closeServer(server: Server, graceMs = 5000): Promise<void> {
+  return new Promise((resolve) => {
+    const force = setTimeout(() => server.closeAllConnections(), graceMs);
+    server.close(() => {
+      clearTimeout(force);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
+
+async function main(): Promise<void> {
+  const env = readEnv();
+  const logger = createLogger('collector', env.LOG_LEVEL);
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+  const pool = createPool(env, logger);
+  const redis = createRedis(env, logger);
+  const producer = createJobProducer(redis, env.COLLECTOR_QUEUE_PREFIX);
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const ingest = createIngest({
+    db: pool,
+    redis,
+    producer,
+    registry,
+    logger,
+    countries: env.GEOIP_DB ? await openCountryLookup(env.GEOIP_DB) : NO_COUNTRY_LOOKUP,
+    rateLimitPerSecond: env.COLLECTOR_RATE_LIMIT_PER_SEC,
+    redisPrefix: env.COLLECTOR_REDIS_PREFIX,
+    writer: { windowMs: env.COLLECTOR_COMMIT_WINDOW_MS },
+  });
+  const probes = { database: () => pool.query('SELECT 1'), redis: () => redis.ping() };
+  const app = createApp({ ingest, registry, probes, logger, trustProxy: env.COLLECTOR_TRUST_PROXY });
+  const http = createServer(app);
+  await listen(http, env.COLLECTOR_HOST, env.COLLECTOR_PORT);
+  logger.info({ host: env.COLLECTOR_HOST, port: env.COLLECTOR_PORT }, 'collector listening');
+  installGracefulShutdown(logger, [
+    { name: 'http', close: () => closeServer(http) },
+    { name: 'ingest', close: () => ingest.drain() },
+    { name: 'jobs', close: () => producer.close() },
+    { name: 'redis', close: () => redis.quit() },
+    { name: 'postgres', close: () => pool.end() },
+  ]);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

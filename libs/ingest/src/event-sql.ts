@@ -1,0 +1,95 @@
+import type { TEventRow, TSessionMeta } from './prepare-beacon';
+
+/**
+ * One statement per group commit (atomic without BEGIN/COMMIT, one round trip): insert the
+ * events, skip the ones already stored, and upsert live_session from what was really inserted.
+ * `prev` reads live_session in the statement's snapshot, i.e. before the upsert, which is how a
+ * user-tag change is detected. Rows arrive sorted by key so concurrent commits lock in one order.
+ */
+export const COMMIT_SQL = `
+WITH input AS (
+  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::timestamptz[],
+                       $8::text[], $9::text[], $10::jsonb[], $11::jsonb[], $12::jsonb[])
+    AS t(application_id, session_id, event_id, instance_id, seq, type, ts, url, user_tag, data, properties, session_properties)
+),
+ins AS (
+  INSERT INTO event (application_id, session_id, event_id, instance_id, seq, type, ts, url, user_tag, data, properties, session_properties)
+  SELECT * FROM input ORDER BY application_id, session_id, event_id
+  ON CONFLICT (application_id, session_id, event_id) DO NOTHING
+  RETURNING application_id, session_id, event_id, ts
+),
+agg AS (
+  SELECT application_id, session_id, array_agg(event_id) AS ids, min(ts) AS first_ts, max(ts) AS last_ts, count(*)::int AS n
+  FROM ins GROUP BY application_id, session_id
+),
+meta AS (
+  SELECT * FROM unnest($13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[])
+    AS m(application_id, session_id, instance_id, user_tag, ua, ip, screen, window_size, country)
+),
+prev AS (
+  SELECT l.application_id, l.session_id, l.user_tag FROM live_session l JOIN agg USING (application_id, session_id)
+),
+up AS (
+  INSERT INTO live_session AS l (application_id, session_id, instance_id, user_tag, first_ts, last_ts, event_count,
+                                 ua, ip, screen, window_size, country, updated_at)
+  SELECT a.application_id, a.session_id, m.instance_id, m.user_tag, a.first_ts, a.last_ts, a.n,
+         m.ua, m.ip, m.screen, m.window_size, m.country, now()
+  FROM agg a JOIN meta m USING (application_id, session_id)
+  ORDER BY a.application_id, a.session_id
+  ON CONFLICT (application_id, session_id) DO UPDATE SET
+    instance_id = EXCLUDED.instance_id,
+    user_tag = COALESCE(EXCLUDED.user_tag, l.user_tag),
+    first_ts = LEAST(l.first_ts, EXCLUDED.first_ts),
+    last_ts = GREATEST(l.last_ts, EXCLUDED.last_ts),
+    event_count = l.event_count + EXCLUDED.event_count,
+    ua = COALESCE(EXCLUDED.ua, l.ua),
+    ip = COALESCE(EXCLUDED.ip, l.ip),
+    screen = COALESCE(EXCLUDED.screen, l.screen),
+    window_size = COALESCE(EXCLUDED.window_size, l.window_size),
+    country = COALESCE(EXCLUDED.country, l.country),
+    updated_at = now()
+  RETURNING application_id, session_id, first_ts, last_ts, user_tag
+)
+SELECT up.application_id, up.session_id, agg.ids,
+       (extract(epoch FROM up.first_ts) * 1000)::float8 AS first_ms,
+       (extract(epoch FROM up.last_ts) * 1000)::float8 AS last_ms,
+       up.user_tag, prev.user_tag AS prev_user_tag
+FROM up JOIN agg USING (application_id, session_id) LEFT JOIN prev USING (application_id, session_id)`;
+
+export interface TCommitRow {
+  application_id: string;
+  session_id: string;
+  ids: string[];
+  first_ms: number;
+  last_ms: number;
+  user_tag: string | null;
+  prev_user_tag: string | null;
+}
+
+export function commitParams(rows: readonly TEventRow[], sessions: readonly TSessionMeta[]): unknown[] {
+  const column = <T>(pick: (row: TEventRow) => T) => rows.map(pick);
+  const meta = <T>(pick: (session: TSessionMeta) => T) => sessions.map(pick);
+  return [
+    column((r) => r.applicationId),
+    column((r) => r.sessionId),
+    column((r) => r.eventId),
+    column((r) => r.instanceId),
+    column((r) => r.seq),
+    column((r) => r.type),
+    column((r) => new Date(r.ts).toISOString()),
+    column((r) => r.url),
+    column((r) => r.userTag),
+    column((r) => r.data),
+    column((r) => r.properties),
+    column((r) => r.sessionProperties),
+    meta((s) => s.applicationId),
+    meta((s) => s.sessionId),
+    meta((s) => s.instanceId),
+    meta((s) => s.userTag),
+    meta((s) => s.ua),
+    meta((s) => s.ip),
+    meta((s) => s.screen),
+    meta((s) => s.windowSize),
+    meta((s) => s.country),
+  ];
+}

@@ -1,0 +1,189 @@
+import { TrailmarkError } from '@trailmark/errors';
+import { storeUnavailable } from './config-cache';
+import { COMMIT_SQL, commitParams, type TCommitRow } from './event-sql';
+import type { TEventRow, TSessionMeta } from './prepare-beacon';
+import type { TQueryable } from './queryable';
+
+export interface TWriteResult {
+  /** This submission's rows that were newly stored. */
+  accepted: TEventRow[];
+  duplicates: number;
+}
+
+/** One session touched by a commit, with the live_session state after it. */
+export interface TCommittedSession {
+  meta: TSessionMeta;
+  firstTs: number;
+  lastTs: number;
+  userTag: string | null;
+  previousUserTag: string | null;
+}
+
+export interface TWriterOptions {
+  db: TQueryable;
+  /** How long the first beacon of a batch waits for others to join. */
+  windowMs?: number;
+  maxBatchRows?: number;
+  maxInFlight?: number;
+  onBatch?: (stats: { rows: number; beacons: number; ms: number; ok: boolean }) => void;
+  /** Called after each successful commit, outside the beacons' critical path. */
+  onCommitted?: (sessions: TCommittedSession[]) => void;
+}
+
+export interface TEventWriter {
+  write(rows: TEventRow[], session: TSessionMeta): Promise<TWriteResult>;
+  /** Commits whatever is waiting and resolves when nothing is in flight. */
+  flush(): Promise<void>;
+}
+
+interface TSubmission {
+  rows: TEventRow[];
+  session: TSessionMeta;
+  resolve: (result: TWriteResult) => void;
+  reject: (error: unknown) => void;
+}
+
+const keyOf = (applicationId: string, sessionId: string, eventId = '') => `${applicationId}\u0001${sessionId}\u0001${eventId}`;
+const compareRows = (a: TEventRow, b: TEventRow) => cmp(a.applicationId, b.applicationId) || cmp(a.sessionId, b.sessionId) || cmp(a.eventId, b.eventId);
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+// Postgres error classes that mean "this data", not "the store": 22 data exception, 23 integrity (but not our dedup).
+function isDataError(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && (code.startsWith('22') || (code.startsWith('23') && code !== '23505'));
+}
+
+function isRetryable(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === '40P01' || code === '40001';
+}
+
+/**
+ * Group commit: concurrent beacons join one short window and are written by one statement; each
+ * beacon's promise settles only after that statement committed, with its own counts.
+ */
+export function createEventWriter(options: TWriterOptions): TEventWriter {
+  const windowMs = options.windowMs ?? 3;
+  const maxBatchRows = options.maxBatchRows ?? 2000;
+  const maxInFlight = options.maxInFlight ?? 2;
+  let pending: TSubmission[] = [];
+  let pendingRows = 0;
+  let timer: NodeJS.Timeout | undefined;
+  let inFlight = 0;
+  const idle: Array<() => void> = [];
+
+  function schedule(): void {
+    if (pending.length === 0 || inFlight >= maxInFlight) return;
+    if (pendingRows >= maxBatchRows) return void startBatch();
+    timer ??= setTimeout(startBatch, windowMs);
+  }
+
+  function startBatch(): void {
+    clearTimeout(timer);
+    timer = undefined;
+    if (pending.length === 0) return;
+    if (inFlight >= maxInFlight) return;
+    const batch = pending;
+    pending = [];
+    pendingRows = 0;
+    inFlight += 1;
+    void commitBatch(batch).finally(() => {
+      inFlight -= 1;
+      if (pending.length > 0) schedule();
+      else if (inFlight === 0) idle.splice(0).forEach((wake) => wake());
+    });
+  }
+
+  async function commitBatch(batch: TSubmission[]): Promise<void> {
+    const started = performance.now();
+    const rows = batch.reduce((n, s) => n + s.rows.length, 0);
+    try {
+      const committed = await commitWithRetry(batch);
+      options.onBatch?.({ rows, beacons: batch.length, ms: performance.now() - started, ok: true });
+      if (committed.length > 0) notify(committed);
+    } catch (error) {
+      options.onBatch?.({ rows, beacons: batch.length, ms: performance.now() - started, ok: false });
+      if (isDataError(error) && batch.length > 1) return commitOneByOne(batch);
+      const failure = isDataError(error) ? rejectedByStore(error) : storeUnavailable(error);
+      batch.forEach((submission) => submission.reject(failure));
+    }
+  }
+
+  function notify(committed: TCommittedSession[]): void {
+    try {
+      options.onCommitted?.(committed);
+    } catch {
+      // Tracking is best effort; the events are already durable.
+    }
+  }
+
+  async function commitWithRetry(batch: TSubmission[]): Promise<TCommittedSession[]> {
+    try {
+      return await commitSubmissions(options.db, batch);
+    } catch (error) {
+      if (!isRetryable(error)) throw error;
+      return commitSubmissions(options.db, batch);
+    }
+  }
+
+  // A row the store refuses must not fail its neighbours: isolate it.
+  async function commitOneByOne(batch: TSubmission[]): Promise<void> {
+    for (const submission of batch) await commitBatch([submission]);
+  }
+
+  return {
+    write(rows, session) {
+      if (rows.length === 0) return Promise.resolve({ accepted: [], duplicates: 0 });
+      return new Promise<TWriteResult>((resolve, reject) => {
+        pending.push({ rows, session, resolve, reject });
+        pendingRows += rows.length;
+        schedule();
+      });
+    },
+    flush() {
+      startBatch();
+      if (inFlight === 0 && pending.length === 0) return Promise.resolve();
+      return new Promise<void>((resolve) => idle.push(resolve));
+    },
+  };
+}
+
+function rejectedByStore(cause: unknown): TrailmarkError {
+  const message = cause instanceof Error ? cause.message : 'rejected by the store';
+  return new TrailmarkError('VALIDATION', `the store refused this beacon: ${message}`, { cause, issues: [{ path: 'events', rule: 'storable', message }] });
+}
+
+async function commitSubmissions(db: TQueryable, batch: TSubmission[]): Promise<TCommittedSession[]> {
+  const owners = new Map<string, TEventRow>();
+  const sessions = new Map<string, TSessionMeta>();
+  for (const submission of batch) {
+    for (const row of submission.rows) {
+      const key = keyOf(row.applicationId, row.sessionId, row.eventId);
+      if (!owners.has(key)) owners.set(key, row);
+    }
+    const sessionKey = keyOf(submission.session.applicationId, submission.session.sessionId);
+    const earlier = sessions.get(sessionKey);
+    sessions.set(sessionKey, earlier?.hasSessionEnd ? { ...submission.session, hasSessionEnd: true } : submission.session);
+  }
+  const unique = [...owners.values()].sort(compareRows);
+  const result = await db.query<TCommitRow>(COMMIT_SQL, commitParams(unique, [...sessions.values()]));
+  const inserted = new Set<string>();
+  for (const row of result.rows) for (const id of row.ids) inserted.add(keyOf(row.application_id, row.session_id, id));
+  for (const submission of batch) settle(submission, owners, inserted);
+  return result.rows.map((row) => ({
+    meta: sessions.get(keyOf(row.application_id, row.session_id)) as TSessionMeta,
+    firstTs: Math.round(row.first_ms),
+    lastTs: Math.round(row.last_ms),
+    userTag: row.user_tag,
+    previousUserTag: row.prev_user_tag,
+  }));
+}
+
+// A row is this submission's only if it was the first with its key in the batch and was inserted.
+function settle(submission: TSubmission, owners: Map<string, TEventRow>, inserted: Set<string>): void {
+  const accepted = submission.rows.filter((row) => {
+    const key = keyOf(row.applicationId, row.sessionId, row.eventId);
+    return owners.get(key) === row && inserted.delete(key);
+  });
+  submission.resolve({ accepted, duplicates: submission.rows.length - accepted.length });
+}

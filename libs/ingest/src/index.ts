@@ -1,0 +1,14 @@
+export { createIngest } from './create-ingest';
+export type { TIngest, TIngestOptions } from './create-ingest';
+export type { TIngestPipeline, TBeaconInput, TBeaconAnswer } from './ingest-pipeline';
+export type { TAppConfig, TCaptureDefinition } from './app-config';
+export { readBody } from './read-body';
+export { MAX_BODY_BYTES } from './decode-body';
+export { decideCors } from './cors';
+export type { TCorsDecision } from './cors';
+export { normaliseIp, anonymiseIp } from './anonymise-ip';
+export { parseUserAgent } from './user-agent';
+export type { TUserAgentInfo } from './user-agent';
+export { openCountryLookup, NO_COUNTRY_LOOKUP } from './geoip';
+export type { TCountryLookup } from './geoip';
+export type { TQueryable } from './queryable';
