@@ -1,0 +1,447 @@
+/**
+ * `npm run bench:ingest [-- --seconds 15 --concurrency 32 --baseline-connections 4]`
+ *
+ * Starts the real collector (its esbuild bundle) as its own process on a fresh database and Redis
+ * prefix, drives it over loopback from this process with pre-generated realistic beacons (10
+ * events, 3 properties each), and measures in one run:
+ *   (a) the sustained events/s at a fixed concurrency (closed loop) with p50/p99 latency;
+ *   (b) p99 at half that rate, open loop (latency counted from the scheduled send time);
+ *   (c) the baseline: the same rows into `event` by a plain pg client with multi-row INSERTs of
+ *       the collector's mean batch size and the same ON CONFLICT, no HTTP.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import { createServer } from 'node:net';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { createPrismaClient } from '@trailmark/db';
+import { createApplication, defineProperty, listProperties } from '@trailmark/services';
+import { createTestDatabase, createTestRedisPrefix } from '@trailmark/testing';
+import { buildTemplates, fillTemplate, type TBeaconTemplate } from './beacon-templates';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const EVENTS_PER_BEACON = 10;
+const PROPERTIES_PER_EVENT = 3;
+const BEACONS_PER_SESSION = 4;
+const TEMPLATE_COUNT = 2000;
+const WARMUP_SECONDS = 3;
+const TARGETS = { eventsPerSecond: 20_000, baselineRatio: 0.5, p99HalfLoadMs: 50 };
+
+interface TFlags {
+  seconds: number;
+  concurrency: number;
+  baselineConnections: number;
+}
+
+function parseFlags(argv: string[]): TFlags {
+  const flags: TFlags = { seconds: 15, concurrency: 32, baselineConnections: 4 };
+  for (let i = 0; i < argv.length; i++) {
+    const name = argv[i];
+    const value = Number(argv[i + 1]);
+    const key = name === '--seconds' ? 'seconds' : name === '--concurrency' ? 'concurrency' : name === '--baseline-connections' ? 'baselineConnections' : undefined;
+    if (!key) throw new Error(`unknown flag ${name}; use --seconds N --concurrency C --baseline-connections K`);
+    if (!(value > 0)) throw new Error(`${name} needs a positive number`);
+    flags[key] = value;
+    i++;
+  }
+  return flags;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** Nearest-rank percentile, in ms rounded to 0.1. */
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const value = sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+  return Math.round(value * 10) / 10;
+}
+
+/** Collector process CPU time (user + system) in ms, from /proc. */
+function processCpuMs(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+// ---------------------------------------------------------------- HTTP load
+
+interface TPost {
+  status: number;
+  body: string;
+}
+
+function post(agent: http.Agent, port: number, path: string, body: string): Promise<TPost> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      { agent, host: '127.0.0.1', port, path, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36' } },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+interface TLoadTarget {
+  port: number;
+  path: string;
+  templates: TBeaconTemplate[];
+  tag: string;
+}
+
+interface TPhaseResult {
+  seconds: number;
+  beacons: number;
+  events: number;
+  eventsPerSecond: number;
+  p50: number;
+  p99: number;
+  max: number;
+  errors: Record<string, number>;
+  collectorCpuMsPerKEvents: number;
+  /** CPU of this (load-driving) process, to tell a saturated driver from a saturated collector. */
+  driverCpuMsPerKEvents: number;
+}
+
+class PhaseRecorder {
+  private latencies: number[] = [];
+  beacons = 0;
+  events = 0;
+  errors: Record<string, number> = {};
+  constructor(readonly from: number, readonly to: number) {}
+
+  record(startedAt: number, intendedAt: number, doneAt: number, answer: TPost | Error): void {
+    if (startedAt < this.from || doneAt > this.to) return;
+    if (answer instanceof Error || answer.status !== 202) {
+      const code = answer instanceof Error ? ((answer as { code?: string }).code ?? answer.message) : String(answer.status);
+      this.errors[code] = (this.errors[code] ?? 0) + 1;
+      return;
+    }
+    this.latencies.push(doneAt - intendedAt);
+    this.beacons += 1;
+    this.events += (JSON.parse(answer.body) as { accepted: number }).accepted;
+  }
+
+  result(cpuMs: number, driverCpuMs: number): TPhaseResult {
+    const sorted = Float64Array.from(this.latencies).sort();
+    const seconds = (this.to - this.from) / 1000;
+    return {
+      seconds,
+      beacons: this.beacons,
+      events: this.events,
+      eventsPerSecond: Math.round(this.events / seconds),
+      p50: percentile(sorted, 50),
+      p99: percentile(sorted, 99),
+      max: percentile(sorted, 100),
+      errors: this.errors,
+      collectorCpuMsPerKEvents: Math.round((cpuMs / Math.max(1, this.events)) * 1000 * 100) / 100,
+      driverCpuMsPerKEvents: Math.round((driverCpuMs / Math.max(1, this.events)) * 1000 * 100) / 100,
+    };
+  }
+}
+
+function beaconBody(target: TLoadTarget, index: number): string {
+  const template = target.templates[index % target.templates.length] as TBeaconTemplate;
+  return fillTemplate(template, `${target.tag}-${Math.floor(index / BEACONS_PER_SESSION)}`, index % BEACONS_PER_SESSION, Date.now());
+}
+
+/** (a) `concurrency` senders, each posting its next beacon as soon as the last one was answered. */
+async function closedLoop(target: TLoadTarget, concurrency: number, seconds: number, collectorPid: number | undefined): Promise<TPhaseResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const start = performance.now();
+  const recorder = new PhaseRecorder(start + WARMUP_SECONDS * 1000, start + (WARMUP_SECONDS + seconds) * 1000);
+  let next = 0;
+  let cpuAtStart = Number.NaN;
+  let driverAtStart = process.cpuUsage();
+  setTimeout(() => {
+    cpuAtStart = processCpuMs(collectorPid);
+    driverAtStart = process.cpuUsage();
+  }, WARMUP_SECONDS * 1000);
+  const sender = async () => {
+    while (performance.now() < recorder.to) {
+      const body = beaconBody(target, next++);
+      const startedAt = performance.now();
+      const answer = await post(agent, target.port, target.path, body).catch((error: Error) => error);
+      recorder.record(startedAt, startedAt, performance.now(), answer);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, sender));
+  const cpuMs = processCpuMs(collectorPid) - cpuAtStart;
+  const driver = process.cpuUsage(driverAtStart);
+  agent.destroy();
+  return recorder.result(cpuMs, (driver.user + driver.system) / 1000);
+}
+
+/** (b) Beacons on a fixed schedule whatever the answers do; latency counts from the scheduled time. */
+async function openLoop(target: TLoadTarget, eventsPerSecond: number, seconds: number, collectorPid: number | undefined): Promise<TPhaseResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+  const beaconsPerMs = eventsPerSecond / EVENTS_PER_BEACON / 1000;
+  const start = performance.now();
+  const recorder = new PhaseRecorder(start + WARMUP_SECONDS * 1000, start + (WARMUP_SECONDS + seconds) * 1000);
+  const inFlight = new Set<Promise<void>>();
+  let sent = 0;
+  let cpuAtStart = Number.NaN;
+  let driverAtStart = process.cpuUsage();
+  setTimeout(() => {
+    cpuAtStart = processCpuMs(collectorPid);
+    driverAtStart = process.cpuUsage();
+  }, WARMUP_SECONDS * 1000);
+  while (performance.now() < recorder.to) {
+    const now = performance.now();
+    while (start + sent / beaconsPerMs <= now) {
+      const intendedAt = start + sent / beaconsPerMs;
+      const body = beaconBody(target, sent++);
+      const startedAt = performance.now();
+      const request: Promise<void> = post(agent, target.port, target.path, body)
+        .catch((error: Error) => error)
+        .then((answer) => {
+          recorder.record(startedAt, intendedAt, performance.now(), answer);
+          inFlight.delete(request);
+        });
+      inFlight.add(request);
+    }
+    await sleep(1);
+  }
+  await Promise.all(inFlight);
+  const cpuMs = processCpuMs(collectorPid) - cpuAtStart;
+  const driver = process.cpuUsage(driverAtStart);
+  agent.destroy();
+  return recorder.result(cpuMs, (driver.user + driver.system) / 1000);
+}
+
+// ---------------------------------------------------------------- baseline
+
+const EVENT_COLUMNS = ['application_id', 'session_id', 'event_id', 'instance_id', 'seq', 'type', 'ts', 'url', 'user_tag', 'data', 'properties', 'session_properties'];
+
+function insertSql(rows: number): string {
+  const tuples: string[] = [];
+  for (let row = 0; row < rows; row++) {
+    const base = row * EVENT_COLUMNS.length;
+    tuples.push(`(${EVENT_COLUMNS.map((_c, col) => `$${base + col + 1}${col >= 9 ? '::jsonb' : col === 6 ? '::timestamptz' : col === 4 ? '::int' : ''}`).join(',')})`);
+  }
+  return `INSERT INTO event (${EVENT_COLUMNS.join(', ')}) VALUES ${tuples.join(',')} ON CONFLICT (application_id, session_id, event_id) DO NOTHING`;
+}
+
+/** (c) The same rows, batches of `batchRows`, over `connections` plain pg connections. */
+async function baseline(databaseUrl: string, applicationId: string, templates: TBeaconTemplate[], batchRows: number, connections: number, seconds: number): Promise<TPhaseResult> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: connections });
+  // Same starting point as the collector had: an empty table and index.
+  await pool.query('TRUNCATE event');
+  const text = insertSql(batchRows);
+  const start = performance.now();
+  const from = start + WARMUP_SECONDS * 1000;
+  const to = from + seconds * 1000;
+  let beacon = 0;
+  let row = 0;
+  let events = 0;
+  const latencies: number[] = [];
+  const nextBatch = (): unknown[] => {
+    const values: unknown[] = [];
+    for (let n = 0; n < batchRows; n++) {
+      const template = templates[beacon % templates.length] as TBeaconTemplate;
+      const event = template.rows[row] as TBeaconTemplate['rows'][number];
+      const seq = beacon % BEACONS_PER_SESSION;
+      values.push(applicationId, `base-${Math.floor(beacon / BEACONS_PER_SESSION)}`, `e-${seq}-${event.eventIdSuffix}`, `i-${beacon % templates.length}`, seq, event.type, event.ts, event.url, null, event.data, event.properties, event.sessionProperties);
+      row += 1;
+      if (row === template.rows.length) {
+        row = 0;
+        beacon += 1;
+      }
+    }
+    return values;
+  };
+  const worker = async () => {
+    while (performance.now() < to) {
+      const values = nextBatch();
+      const startedAt = performance.now();
+      const result = await pool.query({ name: `bench-insert-${batchRows}`, text, values });
+      const doneAt = performance.now();
+      if (startedAt >= from && doneAt <= to) {
+        events += result.rowCount ?? 0;
+        latencies.push(doneAt - startedAt);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, worker));
+  await pool.end();
+  const sorted = Float64Array.from(latencies).sort();
+  return { seconds, beacons: latencies.length, events, eventsPerSecond: Math.round(events / seconds), p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: percentile(sorted, 100), errors: {}, collectorCpuMsPerKEvents: Number.NaN, driverCpuMsPerKEvents: Number.NaN };
+}
+
+// ---------------------------------------------------------------- collector process
+
+async function scrapeBatchRows(port: number): Promise<{ sum: number; count: number }> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  const value = (name: string) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
+  return { sum: value('trailmark_ingest_batch_rows_sum'), count: value('trailmark_ingest_batch_rows_count') };
+}
+
+async function startCollector(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
+  log('building the collector bundle (npm run build -w @trailmark/collector)');
+  execFileSync('npm', ['run', 'build', '-w', '@trailmark/collector'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  // BENCH_COLLECTOR_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" shows where the collector spends its time.
+  const nodeArgs = (process.env['BENCH_COLLECTOR_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--enable-source-maps', join(ROOT, 'apps', 'collector', 'dist', 'main.js')], { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the collector exited with code ${child.exitCode}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await sleep(200);
+  }
+  child.kill('SIGKILL');
+  throw new Error('the collector did not become ready within 30 s');
+}
+
+function stopCollector(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+// ---------------------------------------------------------------- report
+
+const fmt = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
+const pad = (text: string, width: number) => text.padStart(width);
+
+function printTable(rows: Array<[string, TPhaseResult, string]>): void {
+  const header = `${'phase'.padEnd(44)}${pad('events/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('max ms', 9)}${pad('CPU ms/1k ev: collector', 25)}${pad('driver', 8)}  notes`;
+  process.stdout.write(`${header}\n${'-'.repeat(header.length + 10)}\n`);
+  for (const [name, r, note] of rows) {
+    const errors = Object.entries(r.errors).map(([code, count]) => `${code}×${count}`).join(' ');
+    process.stdout.write(`${name.padEnd(44)}${pad(String(r.eventsPerSecond), 10)}${pad(fmt(r.p50), 9)}${pad(fmt(r.p99), 9)}${pad(fmt(r.max), 9)}${pad(fmt(r.collectorCpuMsPerKEvents, 0), 25)}${pad(fmt(r.driverCpuMsPerKEvents, 0), 8)}  ${note}${errors ? ` errors: ${errors}` : ''}\n`);
+  }
+}
+
+async function main(): Promise<void> {
+  const flags = parseFlags(process.argv.slice(2));
+  log(`${cpus().length} cores; ${flags.seconds} s per phase (+${WARMUP_SECONDS} s warm-up), concurrency ${flags.concurrency}`);
+  const database = await createTestDatabase();
+  const redis = createTestRedisPrefix();
+  let collector: ChildProcess | undefined;
+  const cleanup = async () => {
+    await stopCollector(collector);
+    await redis.cleanup().catch(() => undefined);
+    await database.drop().catch(() => undefined);
+  };
+  process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));
+  try {
+    const db = createPrismaClient(database.url);
+    const app = await createApplication(db, { name: 'Bench', allowedOrigins: ['*'] });
+    for (const definition of [
+      { key: 'cart_value', dataType: 'double', scope: 'event' },
+      { key: 'payment_method', dataType: 'string', scope: 'event' },
+      { key: 'item_count', dataType: 'long', scope: 'event' },
+      { key: 'loyalty_tier', dataType: 'string', scope: 'session' },
+    ]) {
+      await defineProperty(db, app.id, definition);
+    }
+    const { definitions } = await listProperties(db, app.id);
+    await db.$disconnect();
+
+    log(`pre-generating ${TEMPLATE_COUNT} beacon templates`);
+    const templates = buildTemplates({ count: TEMPLATE_COUNT, applicationId: app.id, definitions, eventsPerBeacon: EVENTS_PER_BEACON, propertiesPerEvent: PROPERTIES_PER_EVENT });
+
+    const port = await freePort();
+    collector = await startCollector(
+      {
+        ...process.env,
+        DATABASE_URL: database.url,
+        REDIS_URL: redis.redisUrl,
+        COLLECTOR_PORT: String(port),
+        COLLECTOR_REDIS_PREFIX: redis.prefix,
+        COLLECTOR_QUEUE_PREFIX: `{${redis.prefix}}`,
+        // The bench measures ingest, not the per-application throttle.
+        COLLECTOR_RATE_LIMIT_PER_SEC: '10000000',
+        TRAILMARK_SECRET: 'bench-ingest-secret-0123456789abcdef0123',
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+      },
+      port,
+    );
+    const path = `/api/v1/beacon?key=${encodeURIComponent(app.ingestKey)}`;
+
+    log(`(a) closed loop, concurrency ${flags.concurrency}`);
+    const before = await scrapeBatchRows(port);
+    const full = await closedLoop({ port, path, templates, tag: 'full' }, flags.concurrency, flags.seconds, collector.pid);
+    const after = await scrapeBatchRows(port);
+    const batchRows = Math.max(EVENTS_PER_BEACON, Math.round((after.sum - before.sum) / Math.max(1, after.count - before.count)));
+
+    const halfRate = Math.round(full.eventsPerSecond / 2);
+    log(`(b) open loop at ${halfRate} events/s`);
+    const half = await openLoop({ port, path, templates, tag: 'half' }, halfRate, flags.seconds, collector.pid);
+    await stopCollector(collector);
+
+    log(`(c) baseline: pg multi-row INSERT of ${batchRows} rows, ${flags.baselineConnections} connections`);
+    const base = await baseline(database.url, app.id, templates, batchRows, flags.baselineConnections, flags.seconds);
+
+    const ratio = full.eventsPerSecond / Math.max(1, base.eventsPerSecond);
+    process.stdout.write(`\nTrailmark ingest benchmark: ${cpus().length} cores, loopback, ${EVENTS_PER_BEACON} events × ${PROPERTIES_PER_EVENT} properties per beacon, ${flags.seconds} s per phase\n\n`);
+    printTable([
+      [`(a) collector, closed loop, concurrency ${flags.concurrency}`, full, `${full.beacons} beacons, mean commit ${batchRows} rows`],
+      [`(b) collector, open loop at ${halfRate} ev/s`, half, `${half.beacons} beacons`],
+      [`(c) baseline: pg INSERT ${batchRows} rows, ${flags.baselineConnections} conns`, base, `${base.beacons} statements (latency per statement)`],
+    ]);
+    const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
+    process.stdout.write(
+      `\nratio collector/baseline events/s: ${ratio.toFixed(2)}\n` +
+        `targets: >= ${TARGETS.eventsPerSecond} events/s: ${verdict(full.eventsPerSecond >= TARGETS.eventsPerSecond)} (${full.eventsPerSecond}); ` +
+        `>= ${TARGETS.baselineRatio}x baseline: ${verdict(ratio >= TARGETS.baselineRatio)} (${ratio.toFixed(2)}x); ` +
+        `p99 < ${TARGETS.p99HalfLoadMs} ms at half load: ${verdict(half.p99 < TARGETS.p99HalfLoadMs)} (${fmt(half.p99)} ms)\n`,
+    );
+    process.stdout.write(
+      `${JSON.stringify({
+        bench: 'ingest',
+        cores: cpus().length,
+        seconds: flags.seconds,
+        concurrency: flags.concurrency,
+        eventsPerBeacon: EVENTS_PER_BEACON,
+        propertiesPerEvent: PROPERTIES_PER_EVENT,
+        collector: { eventsPerSecond: full.eventsPerSecond, p50Ms: full.p50, p99Ms: full.p99, errors: full.errors, cpuMsPer1kEvents: full.collectorCpuMsPerKEvents, driverCpuMsPer1kEvents: full.driverCpuMsPerKEvents, meanCommitRows: batchRows },
+        halfLoad: { targetEventsPerSecond: halfRate, eventsPerSecond: half.eventsPerSecond, p50Ms: half.p50, p99Ms: half.p99, errors: half.errors },
+        baseline: { eventsPerSecond: base.eventsPerSecond, batchRows, connections: flags.baselineConnections, p50Ms: base.p50, p99Ms: base.p99 },
+        ratio: Math.round(ratio * 100) / 100,
+        pass: { eventsPerSecond: full.eventsPerSecond >= TARGETS.eventsPerSecond, ratio: ratio >= TARGETS.baselineRatio, p99HalfLoad: half.p99 < TARGETS.p99HalfLoadMs },
+      })}\n`,
+    );
+  } finally {
+    await cleanup();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
