@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { Registry, collectDefaultMetrics } from 'prom-client';
+import { createPrismaClient } from '@trailmark/db';
 import { createIngest, openCountryLookup, NO_COUNTRY_LOOKUP } from '@trailmark/ingest';
 import { createJobProducer } from '@trailmark/jobs';
 import { createLogger, type Logger } from '@trailmark/logger';
@@ -69,7 +70,12 @@ async function main(): Promise<void> {
     writer: { windowMs: env.COLLECTOR_COMMIT_WINDOW_MS },
   });
   const probes = { database: () => pool.query('SELECT 1'), redis: () => redis.ping() };
-  const app = createApp({ ingest, registry, probes, logger, trustProxy: env.COLLECTOR_TRUST_PROXY });
+  // Queries get their own pool without the ingest pool's short client timeout: the statement timeout governs them.
+  const queryPool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 4, application_name: 'trailmark-usql' });
+  queryPool.on('error', (error) => logger.warn({ err: error }, 'idle Postgres connection failed'));
+  const db = createPrismaClient(env.DATABASE_URL);
+  const usql = { db, pool: queryPool, redis, redisPrefix: env.COLLECTOR_REDIS_PREFIX };
+  const app = createApp({ ingest, registry, probes, logger, trustProxy: env.COLLECTOR_TRUST_PROXY, usql });
   const http = createServer(app);
   await listen(http, env.COLLECTOR_HOST, env.COLLECTOR_PORT);
   logger.info({ host: env.COLLECTOR_HOST, port: env.COLLECTOR_PORT }, 'collector listening');
@@ -78,7 +84,7 @@ async function main(): Promise<void> {
     { name: 'ingest', close: () => ingest.drain() },
     { name: 'jobs', close: () => producer.close() },
     { name: 'redis', close: () => redis.quit() },
-    { name: 'postgres', close: () => pool.end() },
+    { name: 'postgres', close: () => Promise.all([pool.end(), queryPool.end(), db.$disconnect()]) },
   ]);
 }
 

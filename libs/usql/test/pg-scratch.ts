@@ -1,32 +1,24 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Client } from 'pg';
-
-const ADMIN_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
+import { createTestDatabase } from '@trailmark/testing';
 
 export interface TScratchDatabase {
   client: Client;
   drop(): Promise<void>;
 }
 
-/** A throw-away database with the storage tables of docs/storage.md, dropped by `drop()`. */
+/**
+ * A throw-away database migrated with the real Prisma migrations (libs/db), so these tests read
+ * exactly the tables the worker writes. Dropped by `drop()`.
+ */
 export async function createScratchDatabase(): Promise<TScratchDatabase> {
-  const name = `usql_it_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const client = new Client({ connectionString: ADMIN_URL.replace(/\/postgres$/, `/${name}`) });
+  const database = await createTestDatabase();
+  const client = new Client({ connectionString: database.url });
   await client.connect();
-  await client.query(readFileSync(join(__dirname, 'fixtures', 'schema.sql'), 'utf8'));
   return {
     client,
     drop: async () => {
       await client.end();
-      const cleanup = new Client({ connectionString: ADMIN_URL });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
+      await database.drop();
     },
   };
 }

@@ -68,7 +68,8 @@ const arbActionProps = fc.record(
   { requiredKeys: [] },
 );
 const arbAction = fc.record({
-  name: fc.option(fc.constantFrom('login', 'checkout', 'view cart', 'pay'), { freq: 6 }),
+  // user_action.name is NOT NULL in the real schema.
+  name: fc.constantFrom('login', 'checkout', 'view cart', 'pay'),
   duration: fc.option(fc.integer({ min: 0, max: 10_000 }), { freq: 6 }),
   properties: arbActionProps,
 });
@@ -78,8 +79,9 @@ const arbSession = fc.record({
   is_invalid: fc.boolean().map((b) => b && Math.random() < 0.3),
   country: fc.option(fc.constantFrom('at', 'ca', 'de', 'us'), { freq: 6 }),
   browser_name: fc.option(fc.constantFrom('chrome', 'firefox', 'safari'), { freq: 6 }),
-  duration: fc.option(fc.integer({ min: 0, max: 100_000 }), { freq: 6 }),
-  user_action_count: fc.option(fc.integer({ min: 0, max: 10 }), { freq: 6 }),
+  // session.duration and the counters are NOT NULL in the real schema.
+  duration: fc.integer({ min: 0, max: 100_000 }),
+  user_action_count: fc.integer({ min: 0, max: 10 }),
   properties: arbSessionProps,
   actions: fc.array(arbAction, { maxLength: 4 }),
 });
@@ -191,8 +193,11 @@ async function load(client: Client, sessions: TRefSession[], actions: TRefAction
   await client.query('TRUNCATE session, user_action');
   if (sessions.length > 0) {
     await client.query(
-      `INSERT INTO session (application_id, session_id, start_time, is_invalid, country, browser_name, duration, user_action_count, properties)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::boolean[], $5::text[], $6::text[], $7::bigint[], $8::integer[], $9::jsonb[])`,
+      `INSERT INTO session (application_id, session_id, start_time, is_invalid, country, browser_name, duration, user_action_count, properties,
+                            instance_id, end_time, end_reason)
+       SELECT u.*, u.session_id, u.start_time + u.duration * interval '1 millisecond', 'timeout'
+         FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::boolean[], $5::text[], $6::text[], $7::bigint[], $8::integer[], $9::jsonb[])
+           AS u(application_id, session_id, start_time, is_invalid, country, browser_name, duration, user_action_count, properties)`,
       [
         sessions.map((s) => s.application_id),
         sessions.map((s) => s.session_id),
@@ -208,8 +213,8 @@ async function load(client: Client, sessions: TRefSession[], actions: TRefAction
   }
   if (actions.length > 0) {
     await client.query(
-      `INSERT INTO user_action (application_id, session_id, event_id, session_start_time, start_time, name, duration, properties)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::text[], $7::bigint[], $8::jsonb[])`,
+      `INSERT INTO user_action (application_id, session_id, event_id, session_start_time, start_time, name, duration, properties, type)
+       SELECT *, 'Custom' FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::text[], $7::bigint[], $8::jsonb[])`,
       [
         actions.map((a) => a.application_id),
         actions.map((a) => a.session_id),

@@ -1,0 +1,43 @@
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import { TrailmarkError } from '@trailmark/errors';
+import type { TIngest } from '@trailmark/ingest';
+import type { Logger } from '@trailmark/logger';
+import type { TProbe } from '@trailmark/runtime';
+import type { Registry } from 'prom-client';
+import { beaconRoutes } from './routes/beacon-routes';
+import { configRoutes } from './routes/config-routes';
+import { opsRoutes } from './routes/ops-routes';
+import { usqlRoutes, type TUsqlRouteDeps } from './routes/usql';
+import { sendError } from './send-error';
+
+export interface TCollectorDeps {
+  ingest: Pick<TIngest, 'pipeline' | 'configs' | 'metrics'>;
+  registry: Registry;
+  probes: Record<string, TProbe>;
+  logger: Logger;
+  trustProxy: boolean;
+  /** The REST User Sessions API; without it those routes answer 503. */
+  usql?: TUsqlRouteDeps;
+}
+
+/** The collector's HTTP surface from injected dependencies, so tests can listen on port 0. */
+export function createApp(deps: TCollectorDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.disable('etag');
+  if (deps.trustProxy) app.set('trust proxy', true);
+  app.use(beaconRoutes(deps));
+  app.use(configRoutes(deps));
+  app.use(opsRoutes(deps));
+  app.use(usqlRoutes(deps));
+  app.use((_req: Request, res: Response) => {
+    sendError(res, new TrailmarkError('NOT_FOUND', 'no such route'), deps.logger);
+  });
+  // Express' own failures (a malformed URL, say) are the client's when they carry a 4xx status.
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const status = (error as { status?: unknown }).status;
+    const isClientError = typeof status === 'number' && status >= 400 && status < 500;
+    sendError(res, isClientError ? new TrailmarkError('VALIDATION', 'malformed request') : error, deps.logger);
+  });
+  return app;
+}
