@@ -9,6 +9,8 @@ import {
   listProperties,
   seedDatabase,
 } from '@trailmark/services';
+import { registerGenerateCommand } from './commands/generate';
+import { registerSessionCommands } from './commands/sessions';
 import { cliEnv, withDatabase } from './context';
 import { printJson } from './output';
 
@@ -88,7 +90,7 @@ function tokenAndUserCommands(program: Command): void {
     .requiredOption('--scope <scope>', 'scope, e.g. usql:read (repeatable)', collect, [])
     .option('--app <id>', 'limit to an application (repeatable)', collect, [])
     .action(async (options: { name: string; scope: string[]; app: string[] }) =>
-      printJson(await withDatabase((client) => createApiToken(client, { name: options.name, scopes: options.scope as never, applicationIds: options.app }))),
+      printJson(await withDatabase((client) => createApiToken(client, { name: options.name, scopes: options.scope, applicationIds: options.app }))),
     );
   program.command('user').description('console users').command('create')
     .requiredOption('--email <email>', 'email')
@@ -105,5 +107,7 @@ export function buildProgram(): Command {
   appCommands(program);
   propertyCommands(program);
   tokenAndUserCommands(program);
+  registerSessionCommands(program);
+  registerGenerateCommand(program);
   return program;
 }

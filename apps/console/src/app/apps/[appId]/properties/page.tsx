@@ -7,6 +7,7 @@ import { FormError } from '../../../../components/field';
 import { QuotaBar } from '../../../../components/quota-bar';
 import { Shell } from '../../../../components/shell';
 import { useTRPC } from '../../../../lib/trpc';
+import { DropsPanel } from './drops-panel';
 import { PropertyForm } from './property-form';
 import type { TDefinition } from './property-form';
 
@@ -123,6 +124,7 @@ export default function PropertiesPage() {
           </section>
           <DefinitionsTable applicationId={appId} definitions={list.data.definitions} onEdit={setEditing} />
           <PropertyForm key={editing?.id ?? 'new'} applicationId={appId} editing={editing} onDone={() => setEditing(null)} />
+          <DropsPanel applicationId={appId} />
           <Packs applicationId={appId} />
         </>
       ) : null}
