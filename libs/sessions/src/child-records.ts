@@ -1,5 +1,7 @@
 import type { TChildRows } from '@trailmark/semantic-model';
-import type { TColumn } from './recordset-sql';
+import { isoTime as iso } from './iso-time';
+import { stringifyWithLongs } from './json-longs';
+import { ColumnArrays, type TColumn } from './unnest-sql';
 
 const KEY_COLUMNS: readonly TColumn[] = [
   ['application_id', 'text'],
@@ -48,67 +50,60 @@ export const USER_ERROR_COLUMNS: readonly TColumn[] = [
   ['start_time', 'timestamptz'],
 ];
 
-const iso = (ms: number): string => new Date(ms).toISOString();
 
-type TRecord = Record<string, unknown>;
+export interface TChildColumns {
+  userActions: ColumnArrays;
+  userEvents: ColumnArrays;
+  userErrors: ColumnArrays;
+}
 
-/** The child rows of many sessions as `jsonb_to_recordset` records, one array per table. */
-export function toChildRecords(rows: readonly TChildRows[]): { userActions: TRecord[]; userEvents: TRecord[]; userErrors: TRecord[] } {
-  const userActions: TRecord[] = [];
-  const userEvents: TRecord[] = [];
-  const userErrors: TRecord[] = [];
+/** The child rows of many sessions column by column (in the order of the column lists above), one set per table. */
+export function toChildColumns(rows: readonly TChildRows[]): TChildColumns {
+  const userActions = new ColumnArrays(USER_ACTION_COLUMNS.length);
+  const userEvents = new ColumnArrays(USER_EVENT_COLUMNS.length);
+  const userErrors = new ColumnArrays(USER_ERROR_COLUMNS.length);
   for (const child of rows) {
+    // Every row of a session carries the same start time: formatted once.
+    let startMs = Number.NaN;
+    let startIso = '';
+    const sessionStart = (ms: number): string => {
+      if (ms !== startMs) {
+        startIso = iso(ms);
+        startMs = ms;
+      }
+      return startIso;
+    };
     for (const a of child.userActions) {
-      userActions.push({
-        application_id: a.applicationId,
-        session_id: a.sessionId,
-        event_id: a.eventId,
-        session_start_time: iso(a.sessionStartTime),
-        name: a.name,
-        type: a.type,
-        target_url: a.targetUrl,
-        domain: a.domain,
-        apdex_category: a.apdexCategory,
-        start_time: iso(a.startTime),
-        end_time: iso(a.endTime),
-        duration: a.duration,
-        request_count: a.requestCount,
-        request_error_count: a.requestErrorCount,
-        javascript_error_count: a.javascriptErrorCount,
-        largest_contentful_paint: a.largestContentfulPaint,
-        cumulative_layout_shift: a.cumulativeLayoutShift,
-        interaction_to_next_paint: a.interactionToNextPaint,
-        time_to_first_byte: a.timeToFirstByte,
-        dom_content_loaded_time: a.domContentLoadedTime,
-        load_event_end: a.loadEventEnd,
-        properties: a.properties,
-      });
+      userActions.push(
+        a.applicationId,
+        a.sessionId,
+        a.eventId,
+        sessionStart(a.sessionStartTime),
+        a.name,
+        a.type,
+        a.targetUrl,
+        a.domain,
+        a.apdexCategory,
+        iso(a.startTime),
+        iso(a.endTime),
+        a.duration,
+        a.requestCount,
+        a.requestErrorCount,
+        a.javascriptErrorCount,
+        a.largestContentfulPaint,
+        a.cumulativeLayoutShift,
+        a.interactionToNextPaint,
+        a.timeToFirstByte,
+        a.domContentLoadedTime,
+        a.loadEventEnd,
+        stringifyWithLongs(a.properties),
+      );
     }
     for (const e of child.userEvents) {
-      userEvents.push({
-        application_id: e.applicationId,
-        session_id: e.sessionId,
-        event_id: e.eventId,
-        session_start_time: iso(e.sessionStartTime),
-        name: e.name,
-        type: e.type,
-        page: e.page,
-        page_referrer: e.pageReferrer,
-        start_time: iso(e.startTime),
-      });
+      userEvents.push(e.applicationId, e.sessionId, e.eventId, sessionStart(e.sessionStartTime), e.name, e.type, e.page, e.pageReferrer, iso(e.startTime));
     }
     for (const e of child.userErrors) {
-      userErrors.push({
-        application_id: e.applicationId,
-        session_id: e.sessionId,
-        event_id: e.eventId,
-        session_start_time: iso(e.sessionStartTime),
-        name: e.name,
-        type: e.type,
-        status: e.status,
-        page: e.page,
-        start_time: iso(e.startTime),
-      });
+      userErrors.push(e.applicationId, e.sessionId, e.eventId, sessionStart(e.sessionStartTime), e.name, e.type, e.status, e.page, iso(e.startTime));
     }
   }
   return { userActions, userEvents, userErrors };

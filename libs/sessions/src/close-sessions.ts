@@ -1,22 +1,23 @@
 import type pg from 'pg';
 import {
   buildChildRows,
+  compareEvents,
   buildSessionSummary,
   type TChildRows,
   type TEndReason,
   type TStoredEvent,
 } from '@trailmark/semantic-model';
 import { DEFAULT_APP_SETTINGS, loadAppSettings, type TAppSettings } from './app-settings';
-import { toChildRecords, USER_ACTION_COLUMNS, USER_ERROR_COLUMNS, USER_EVENT_COLUMNS } from './child-records';
+import { toChildColumns, USER_ACTION_COLUMNS, USER_ERROR_COLUMNS, USER_EVENT_COLUMNS } from './child-records';
 import { describeUserAgent } from './client-context';
 import { stringifyWithLongs } from './json-longs';
 import { LIVE_SESSION_COLUMNS, type TLiveSessionRow } from './live-session-row';
-import { readSessionEvents } from './read-events';
-import { recordsetInsertSql } from './recordset-sql';
+import { readEventsForClose } from './read-events';
 import { SESSION_COLUMNS, toSessionRecord } from './session-record';
 import { pgReader } from './sql-reader';
 import { keyArrays, keyOf, type TSessionKey } from './session-key';
 import { withTransaction } from './transaction';
+import { arrayLiteral, unnestInsertSql, type TArrayElement } from './unnest-sql';
 
 export interface TCloseRequest extends TSessionKey {
   reason: TEndReason;
@@ -40,10 +41,10 @@ export interface TCloseOptions {
   now?: number;
 }
 
-const INSERT_SESSIONS = recordsetInsertSql('session', SESSION_COLUMNS, 'ON CONFLICT DO NOTHING RETURNING application_id, session_id');
-const INSERT_USER_ACTIONS = recordsetInsertSql('user_action', USER_ACTION_COLUMNS, 'ON CONFLICT DO NOTHING');
-const INSERT_USER_EVENTS = recordsetInsertSql('user_event', USER_EVENT_COLUMNS, 'ON CONFLICT DO NOTHING');
-const INSERT_USER_ERRORS = recordsetInsertSql('user_error', USER_ERROR_COLUMNS, 'ON CONFLICT DO NOTHING');
+const INSERT_SESSIONS = unnestInsertSql('session', SESSION_COLUMNS, 'ON CONFLICT DO NOTHING RETURNING application_id, session_id');
+const INSERT_USER_ACTIONS = unnestInsertSql('user_action', USER_ACTION_COLUMNS, 'ON CONFLICT DO NOTHING');
+const INSERT_USER_EVENTS = unnestInsertSql('user_event', USER_EVENT_COLUMNS, 'ON CONFLICT DO NOTHING');
+const INSERT_USER_ERRORS = unnestInsertSql('user_error', USER_ERROR_COLUMNS, 'ON CONFLICT DO NOTHING');
 
 /**
  * Closes the given sessions in one transaction: locks their live rows (waiting for a concurrent
@@ -90,7 +91,8 @@ export async function closeLockedSessions(
   const settings = await loadAppSettings(pgReader(client), [...new Set(rows.map((row) => row.application_id))]);
   const settingsOf = (row: TLiveSessionRow) => settings.get(row.application_id) ?? DEFAULT_APP_SETTINGS;
   const due = rows.filter((row) => isDue(row, settingsOf(row), now));
-  const events = await readSessionEvents(pgReader(client), due.map(toKey));
+  const withSessionProperties = new Set([...settings].filter(([, app]) => app.definitions.length > 0).map(([id]) => id));
+  const events = await readEventsForClose(client, due.map(toKey), { withSessionProperties });
   const built = buildAll(due, events, settingsOf, now);
   const closed = await insertSummaries(client, built);
   const closedKeys = new Set(closed.map((key) => keyOf(key.applicationId, key.sessionId)));
@@ -137,6 +139,8 @@ function buildAll(
     const key = keyOf(row.application_id, row.session_id);
     const sessionEvents = events.get(key);
     if (!sessionEvents || sessionEvents.length === 0) continue;
+    // The builders order events themselves; handing them over in order makes each of their sorts one pass.
+    sessionEvents.sort(compareEvents);
     built.push(buildOne(row, sessionEvents, settingsOf(row), now, key));
   }
   return built;
@@ -171,17 +175,18 @@ function buildOne(row: TLiveSessionRow, events: TStoredEvent[], settings: TAppSe
 
 async function insertSummaries(client: pg.PoolClient, built: readonly TBuilt[]): Promise<TSessionKey[]> {
   if (built.length === 0) return [];
-  const result = await client.query<{ application_id: string; session_id: string }>(INSERT_SESSIONS, [
-    stringifyWithLongs(built.map((entry) => entry.record)),
-  ]);
+  const parameters = SESSION_COLUMNS.map(([name]) =>
+    arrayLiteral(built.map((entry) => (name === 'properties' ? stringifyWithLongs(entry.record[name]) : (entry.record[name] as TArrayElement)))),
+  );
+  const result = await client.query<{ application_id: string; session_id: string }>(INSERT_SESSIONS, parameters);
   return result.rows.map((row) => ({ applicationId: row.application_id, sessionId: row.session_id }));
 }
 
 async function insertChildren(client: pg.PoolClient, children: readonly TChildRows[]): Promise<void> {
-  const records = toChildRecords(children);
-  if (records.userActions.length > 0) await client.query(INSERT_USER_ACTIONS, [stringifyWithLongs(records.userActions)]);
-  if (records.userEvents.length > 0) await client.query(INSERT_USER_EVENTS, [JSON.stringify(records.userEvents)]);
-  if (records.userErrors.length > 0) await client.query(INSERT_USER_ERRORS, [JSON.stringify(records.userErrors)]);
+  const columns = toChildColumns(children);
+  if (columns.userActions.length > 0) await client.query(INSERT_USER_ACTIONS, columns.userActions.toParameters());
+  if (columns.userEvents.length > 0) await client.query(INSERT_USER_EVENTS, columns.userEvents.toParameters());
+  if (columns.userErrors.length > 0) await client.query(INSERT_USER_ERRORS, columns.userErrors.toParameters());
 }
 
 /** The export outbox: one pending delivery per enabled stream of the session's application. */

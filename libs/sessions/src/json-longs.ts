@@ -49,6 +49,7 @@ function endOfString(text: string, start: number): number {
 
 /** JSON.stringify that writes bigint as a plain JSON number (jsonb keeps it exact). */
 export function stringifyWithLongs(value: unknown): string {
+  if (isEmptyPlainObject(value)) return '{}';
   let hasBigint = false;
   const text = JSON.stringify(value, (_key, v: unknown) => {
     if (typeof v !== 'bigint') return v;
@@ -57,4 +58,10 @@ export function stringifyWithLongs(value: unknown): string {
   });
   if (!hasBigint) return text;
   return text.replace(/"\\u0000bigint:(-?\d+)"/g, '$1');
+}
+
+function isEmptyPlainObject(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  for (const key in value) if (Object.hasOwn(value, key)) return false;
+  return !('toJSON' in value);
 }

@@ -1,6 +1,7 @@
 import type { TSessionSummary } from '@trailmark/semantic-model';
 import { parseSize, type TClientDescription } from './client-context';
-import type { TColumn } from './recordset-sql';
+import { isoTime } from './iso-time';
+import type { TColumn } from './unnest-sql';
 
 export const SESSION_COLUMNS: readonly TColumn[] = [
   ['application_id', 'text'],
@@ -43,7 +44,7 @@ export const SESSION_COLUMNS: readonly TColumn[] = [
   ['properties', 'jsonb'],
 ];
 
-/** The `session` row of a summary, keyed by column, as `jsonb_to_recordset` reads it. */
+/** The `session` row of a summary, keyed by column (the names of `SESSION_COLUMNS`). */
 export function toSessionRecord(summary: TSessionSummary, client: TClientDescription): Record<string, unknown> {
   const [screenWidth, screenHeight] = parseSize(summary.device.screen);
   const [windowWidth, windowHeight] = parseSize(summary.browser.window_size);
@@ -52,8 +53,8 @@ export function toSessionRecord(summary: TSessionSummary, client: TClientDescrip
     session_id: summary.session_id,
     instance_id: summary.instance_id,
     user_tag: summary.user_tag,
-    start_time: new Date(summary.start_time).toISOString(),
-    end_time: new Date(summary.end_time).toISOString(),
+    start_time: isoTime(summary.start_time),
+    end_time: isoTime(summary.end_time),
     duration: summary.duration,
     end_reason: summary.end_reason,
     navigation_count: summary.navigation_count,

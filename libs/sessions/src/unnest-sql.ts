@@ -17,12 +17,25 @@ export function unnestInsertSql(table: string, columns: readonly TColumn[], tail
 
 const NEEDS_ESCAPE = /[\\"]/;
 const ESCAPED = /[\\"]/g;
+// In JSON text, an escape Postgres would read differently: \b \f \n \r \t \uXXXX (false alarms,
+// a literal backslash before one of these letters, only cost the slow path).
+const JSON_ONLY_ESCAPE = /\\[bfnrtu]/;
 
 /**
  * A Postgres array literal of scalars. Values map as JSON would carry them: null, undefined and
  * non-finite numbers become NULL, strings are quoted, numbers keep JavaScript's shortest form.
+ * Mostly this is the JSON text itself: within quotes both escape only `"` and `\`, and an
+ * unquoted `null` is NULL to Postgres.
  */
 export function arrayLiteral(values: readonly TArrayElement[]): string {
+  if (!values.some((value) => typeof value === 'bigint')) {
+    const json = JSON.stringify(values);
+    if (!JSON_ONLY_ESCAPE.test(json)) return `{${json.slice(1, -1)}}`;
+  }
+  return slowArrayLiteral(values);
+}
+
+function slowArrayLiteral(values: readonly TArrayElement[]): string {
   let out = '{';
   for (let i = 0; i < values.length; i += 1) {
     if (i > 0) out += ',';
