@@ -1,16 +1,7 @@
+import { freePort } from '@trailmark/testing';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface TChildCollector {
   url: string;
@@ -49,3 +40,5 @@ export async function startChildCollector(env: Record<string, string>, port: num
   child.kill('SIGKILL');
   throw new Error(`collector did not start: ${stderr}`);
 }
+
+export { freePort };

@@ -1,20 +1,10 @@
+import { freePort } from '@trailmark/testing';
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..', '..');
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface TAppProcess {
   stop(): Promise<void>;
@@ -63,3 +53,5 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | null | u
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
+
+export { freePort };

@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import { freePort } from '@trailmark/testing';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { createJobProducer, sessionCloseJobId, type TEndReason, type TJobProducer } from '@trailmark/jobs';
@@ -18,16 +18,6 @@ export interface TWorkerHarness {
   close(): Promise<void>;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 export async function createWorkerHarness(): Promise<TWorkerHarness> {
   const database = await createTestDatabase();
@@ -84,3 +74,5 @@ export async function scalar(pool: pg.Pool, sql: string, values: unknown[] = [])
   const result = await pool.query<{ n: string }>(sql, values);
   return Number(result.rows[0]?.n ?? 0);
 }
+
+export { freePort };
