@@ -1,10 +1,11 @@
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import type { RequestListener } from 'node:http';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import { TrailmarkError } from '@trailmark/errors';
 import type { TIngest } from '@trailmark/ingest';
 import type { Logger } from '@trailmark/logger';
 import type { TProbe } from '@trailmark/runtime';
 import type { Registry } from 'prom-client';
-import { beaconRoutes } from './routes/beacon-routes';
+import { beaconHandler } from './routes/beacon-routes';
 import { configRoutes } from './routes/config-routes';
 import { opsRoutes } from './routes/ops-routes';
 import { usqlRoutes, type TUsqlRouteDeps } from './routes/usql';
@@ -20,13 +21,15 @@ export interface TCollectorDeps {
   usql?: TUsqlRouteDeps;
 }
 
-/** The collector's HTTP surface from injected dependencies, so tests can listen on port 0. */
-export function createApp(deps: TCollectorDeps): Express {
+/**
+ * The collector's HTTP surface from injected dependencies, so tests can listen on port 0. The
+ * beacon route (the hot one) is answered on node's own request and response; Express the rest.
+ */
+export function createApp(deps: TCollectorDeps): RequestListener {
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
   if (deps.trustProxy) app.set('trust proxy', true);
-  app.use(beaconRoutes(deps));
   app.use(configRoutes(deps));
   app.use(opsRoutes(deps));
   app.use(usqlRoutes(deps));
@@ -39,5 +42,8 @@ export function createApp(deps: TCollectorDeps): Express {
     const isClientError = typeof status === 'number' && status >= 400 && status < 500;
     sendError(res, isClientError ? new TrailmarkError('VALIDATION', 'malformed request') : error, deps.logger);
   });
-  return app;
+  const beacon = beaconHandler(deps);
+  return (req, res) => {
+    if (!beacon(req, res)) app(req, res);
+  };
 }

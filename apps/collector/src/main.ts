@@ -7,6 +7,7 @@ import { createIngest, openCountryLookup, NO_COUNTRY_LOOKUP } from '@trailmark/i
 import { createJobProducer } from '@trailmark/jobs';
 import { createLogger, type Logger } from '@trailmark/logger';
 import { installGracefulShutdown } from '@trailmark/runtime';
+import { runClustered } from './cluster';
 import { createApp } from './create-app';
 import { readEnv, type TCollectorAppEnv } from './env';
 
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
     countries: env.GEOIP_DB ? await openCountryLookup(env.GEOIP_DB) : NO_COUNTRY_LOOKUP,
     rateLimitPerSecond: env.COLLECTOR_RATE_LIMIT_PER_SEC,
     redisPrefix: env.COLLECTOR_REDIS_PREFIX,
+    processes: env.COLLECTOR_WORKERS,
     writer: { windowMs: env.COLLECTOR_COMMIT_WINDOW_MS },
   });
   const probes = { database: () => pool.query('SELECT 1'), redis: () => redis.ping() };
@@ -88,7 +90,15 @@ async function main(): Promise<void> {
   ]);
 }
 
-main().catch((error: unknown) => {
+function fail(error: unknown): never {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
-});
+}
+
+let workers = 1;
+try {
+  workers = readEnv().COLLECTOR_WORKERS;
+} catch (error) {
+  fail(error);
+}
+runClustered(main, { workers, log: (message, fields) => console.error(JSON.stringify({ msg: message, ...fields })) }).catch(fail);

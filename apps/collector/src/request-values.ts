@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { IncomingMessage } from 'node:http';
 import { normaliseIp } from '@trailmark/ingest';
 
 /** A header or query value as one string (repeated values: the first). */
@@ -8,11 +8,19 @@ export function single(value: unknown): string | undefined {
   return undefined;
 }
 
-export function ingestKeyOf(req: Request): string | undefined {
-  return single(req.query['key']) ?? single(req.headers['x-trailmark-key']);
+export function ingestKeyOf(query: Record<string, unknown>, req: IncomingMessage): string | undefined {
+  return single(query['key']) ?? single(req.headers['x-trailmark-key']);
 }
 
-/** The socket's peer, or X-Forwarded-For's client when the app trusts its proxy (`trust proxy`). */
-export function clientIpOf(req: Request, trustProxy: boolean): string | null {
-  return normaliseIp(trustProxy ? req.ip : req.socket.remoteAddress);
+/**
+ * The socket's peer, or X-Forwarded-For's client when the app trusts its proxy: with `trust
+ * proxy` = true Express' `req.ip` is the left-most forwarded address, which this reads the same way.
+ */
+export function clientIpOf(req: IncomingMessage, trustProxy: boolean): string | null {
+  if (trustProxy) {
+    const forwarded = single(req.headers['x-forwarded-for']);
+    const first = forwarded?.split(',').map((part) => part.trim()).find((part) => part !== '');
+    if (first) return normaliseIp(first);
+  }
+  return normaliseIp(req.socket.remoteAddress);
 }

@@ -23,6 +23,8 @@ export interface TIngestOptions {
   rateLimitPerSecond?: number;
   /** Redis key prefix of the rate limiter (tests isolate themselves with it). */
   redisPrefix?: string;
+  /** Collector processes on this host (cluster workers) sharing the rate limit between syncs. */
+  processes?: number;
   configCheckIntervalMs?: number;
   dropFlushIntervalMs?: number;
   writer?: Pick<TWriterOptions, 'windowMs' | 'maxBatchRows' | 'maxInFlight'>;
@@ -68,6 +70,7 @@ export function createIngest(options: TIngestOptions): TIngest {
     redis: options.redis,
     keyPrefix: `${options.redisPrefix ?? 'trailmark'}:ratelimit:beacon`,
     points: options.rateLimitPerSecond ?? 5000,
+    processes: options.processes,
   });
   const pipeline = createIngestPipeline({ configs, writer, drops, rateLimiter, countries: options.countries ?? NO_COUNTRY_LOOKUP, metrics });
   return {
@@ -79,6 +82,8 @@ export function createIngest(options: TIngestOptions): TIngest {
     async drain() {
       await writer.flush();
       await Promise.allSettled([...tracking]);
+      await tracker.close();
+      await rateLimiter.close();
       await drops.stop();
     },
   };

@@ -8,9 +8,9 @@ import type { TEventRow, TSessionMeta } from './prepare-beacon';
  */
 export const COMMIT_SQL = `
 WITH input AS (
-  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::timestamptz[],
-                       $8::text[], $9::text[], $10::jsonb[], $11::jsonb[], $12::jsonb[])
-    AS t(application_id, session_id, event_id, instance_id, seq, type, ts, url, user_tag, data, properties, session_properties)
+  SELECT * FROM json_to_recordset($1::json)
+    AS t(application_id text, session_id text, event_id text, instance_id text, seq int, type text, ts timestamptz,
+         url text, user_tag text, data jsonb, properties jsonb, session_properties jsonb)
 ),
 ins AS (
   INSERT INTO event (application_id, session_id, event_id, instance_id, seq, type, ts, url, user_tag, data, properties, session_properties)
@@ -23,7 +23,7 @@ agg AS (
   FROM ins GROUP BY application_id, session_id
 ),
 meta AS (
-  SELECT * FROM unnest($13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[])
+  SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
     AS m(application_id, session_id, instance_id, user_tag, ua, ip, screen, window_size, country)
 ),
 prev AS (
@@ -66,22 +66,28 @@ export interface TCommitRow {
   prev_user_tag: string | null;
 }
 
+const str = (value: string | null) => (value === null ? 'null' : JSON.stringify(value));
+
+/**
+ * The events as one JSON array of records (`json_to_recordset`): their `data` and properties are
+ * JSON already and go in as they are, instead of being escaped again into twelve text arrays.
+ */
+export function eventsJson(rows: readonly TEventRow[]): string {
+  const parts: string[] = [];
+  for (const r of rows) {
+    parts.push(
+      `{"application_id":${str(r.applicationId)},"session_id":${str(r.sessionId)},"event_id":${str(r.eventId)},"instance_id":${str(r.instanceId)},` +
+        `"seq":${r.seq},"type":${str(r.type)},"ts":"${new Date(r.ts).toISOString()}","url":${str(r.url)},"user_tag":${str(r.userTag)},` +
+        `"data":${r.data},"properties":${r.properties},"session_properties":${r.sessionProperties}}`,
+    );
+  }
+  return `[${parts.join(',')}]`;
+}
+
 export function commitParams(rows: readonly TEventRow[], sessions: readonly TSessionMeta[]): unknown[] {
-  const column = <T>(pick: (row: TEventRow) => T) => rows.map(pick);
   const meta = <T>(pick: (session: TSessionMeta) => T) => sessions.map(pick);
   return [
-    column((r) => r.applicationId),
-    column((r) => r.sessionId),
-    column((r) => r.eventId),
-    column((r) => r.instanceId),
-    column((r) => r.seq),
-    column((r) => r.type),
-    column((r) => new Date(r.ts).toISOString()),
-    column((r) => r.url),
-    column((r) => r.userTag),
-    column((r) => r.data),
-    column((r) => r.properties),
-    column((r) => r.sessionProperties),
+    eventsJson(rows),
     meta((s) => s.applicationId),
     meta((s) => s.sessionId),
     meta((s) => s.instanceId),

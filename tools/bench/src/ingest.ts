@@ -10,7 +10,7 @@
  *       the collector's mean batch size and the same ON CONFLICT, no HTTP.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import http from 'node:http';
 import { createServer } from 'node:net';
 import { cpus } from 'node:os';
@@ -70,15 +70,36 @@ function percentile(sorted: Float64Array, p: number): number {
   return Math.round(value * 10) / 10;
 }
 
-/** Collector process CPU time (user + system) in ms, from /proc. */
+/** The process and its descendants (the collector's cluster workers), from /proc. */
+function processTree(pid: number): number[] {
+  const pids = [pid];
+  for (let i = 0; i < pids.length; i++) {
+    const parent = pids[i] as number;
+    try {
+      for (const task of readdirSync(`/proc/${parent}/task`)) {
+        const children = readFileSync(`/proc/${parent}/task/${task}/children`, 'utf8').trim();
+        if (children) pids.push(...children.split(' ').map(Number));
+      }
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return pids;
+}
+
+/** Collector CPU time (user + system of the process and its live workers) in ms, from /proc. */
 function processCpuMs(pid: number | undefined): number {
   if (pid === undefined) return Number.NaN;
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return Number.NaN;
+  let total = 0;
+  for (const one of processTree(pid)) {
+    try {
+      const fields = readFileSync(`/proc/${one}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      total += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    } catch {
+      if (one === pid) return Number.NaN;
+    }
   }
+  return total;
 }
 
 // ---------------------------------------------------------------- HTTP load
