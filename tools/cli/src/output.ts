@@ -8,10 +8,10 @@ export function printJson(value: unknown): void {
 /** Failures go to stderr as a clear message (plus the field issues), with a non-zero exit. */
 export function printFailure(error: unknown): void {
   if (isTrailmarkError(error)) {
-    const lines = [`trailmark: ${error.code}: ${error.message}`];
-    for (const issue of error.issues) {
-      if (!error.message.includes(`${issue.path}: ${issue.message}`)) lines.push(`  ${issue.path || '(input)'} [${issue.rule}]: ${issue.message}`);
-    }
+    // With field issues, the headline drops its own summary of them and each issue gets a line with its rule.
+    const headline = error.issues.length > 0 ? (error.message.split(/ — |\n/)[0] ?? error.message) : error.message;
+    const lines = [`trailmark: ${error.code}: ${headline}`];
+    for (const issue of error.issues) lines.push(`  ${issue.path || '(input)'} [${issue.rule}]: ${issue.message}`);
     process.stderr.write(`${lines.join('\n')}\n`);
     return;
   }
