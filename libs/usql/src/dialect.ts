@@ -41,6 +41,10 @@ export interface SqlDialect {
   ipParam(param: string): string;
   aggregate(fn: TAggregateFunction, arg: string | undefined, options: { distinct: boolean; fractionParam?: string; filter?: string; argType?: TScalarType }): string;
   countRows(filter?: string): string;
+  /** An aggregate: true when the condition is true on some row of the group, else false (never null). */
+  anyRow(condition: string): string;
+  /** The sum of a count column over the rows matching `filter`; 0 when none match. */
+  sumCounts(counts: string, filter: string): string;
   topValues(arg: string, nParam: string, filter: string | undefined, convert: (value: string) => string): string;
   arraySubquery(select: string, from: string, where: string, orderBy: string): string;
   exists(from: string, where: string): string;

@@ -18,6 +18,8 @@ export interface TGeneratedSql {
 
 interface TScope {
   aliases: Partial<Record<TUsqlTable, string>>;
+  /** Renders an existential child condition another way (a per-session flag) instead of EXISTS. */
+  childFlag?: (cond: TCheckedCond, child: TChildTable) => string | undefined;
   /** On a laterally joined usersession query: true on one row per session. */
   first?: string;
   lateral?: TChildTable;
@@ -99,6 +101,8 @@ class Generator {
   private literal(expr: TCheckedExpr & { kind: 'literal' }): string {
     if (expr.value === null || expr.type === 'null') return 'NULL';
     if (expr.type === 'date') return this.dialect.epochMsToDate(this.add(expr.value, 'float8'));
+    // A whole-number literal compares with integer columns natively (no per-row cast, indexable).
+    if (expr.type === 'long' && Number.isSafeInteger(expr.value)) return this.add(expr.value, 'bigint');
     return this.add(expr.value, castFor(expr.type));
   }
 
@@ -191,13 +195,14 @@ class Generator {
   }
 
   renderCond(cond: TCheckedCond, scope: TScope): string {
+    const recurse = (c: TCheckedCond): string => this.renderCond(c, scope);
     switch (cond.kind) {
       case 'and':
-        return `(${this.renderCond(cond.left, scope)} AND ${this.renderCond(cond.right, scope)})`;
+        return `(${recurse(cond.left)} AND ${recurse(cond.right)})`;
       case 'or':
-        return `(${this.renderCond(cond.left, scope)} OR ${this.renderCond(cond.right, scope)})`;
+        return `(${recurse(cond.left)} OR ${recurse(cond.right)})`;
       case 'not':
-        return `(NOT ${this.renderCond(cond.operand, scope)})`;
+        return `(NOT ${recurse(cond.operand)})`;
       default:
         break;
     }
@@ -205,6 +210,8 @@ class Generator {
     const child = missing[0];
     if (!child) return this.renderLeaf(cond, scope);
     // Each condition on a child table is existential on its own (USQL.md §3).
+    const flag = scope.childFlag?.(cond, child);
+    if (flag !== undefined) return flag;
     const alias = this.nextAlias();
     const inner: TScope = { aliases: { ...scope.aliases, [child]: alias } };
     const sessionAlias = this.aliasFor('usersession', scope);
@@ -263,13 +270,32 @@ class Generator {
     if (query.where) where.push(this.renderCond(query.where, base));
 
     if (query.shape === 'funnel') {
-      const steps: string[] = [];
-      const columns = query.funnel.map((step, index) => {
-        steps.push(this.renderCond(step.condition, base));
-        return `${d.output(d.countRows(steps.join(' AND ')), 'long')} AS c${index}`;
-      });
+      // One pass over the children: the sessions are left-joined to those of their child rows
+      // (of one child table) in the frame that match some step's child condition, and grouped by
+      // session (its primary key, so session fields stay usable); each child condition becomes
+      // bool_or over the session's rows. The CASE yields how many leading steps a session matches
+      // (evaluated once per session); step k counts the sessions whose depth is at least k.
+      // Conditions on a second child table stay existential subqueries.
+      let joined: { child: TChildTable; alias: string; leaves: string[] } | undefined;
+      const childFlag = (cond: TCheckedCond, child: TChildTable): string | undefined => {
+        if ([...condTablesOf(cond)].some((t) => t !== child)) return undefined;
+        joined ??= { child, alias: 'fc', leaves: [] };
+        if (joined.child !== child) return undefined;
+        const leaf = this.renderLeaf(cond, { aliases: { [child]: joined.alias } });
+        joined.leaves.push(leaf);
+        return d.anyRow(leaf);
+      };
+      const stepScope: TScope = { ...base, childFlag };
+      const branches = query.funnel.map((step, index) => `WHEN (${this.renderCond(step.condition, stepScope)}) IS NOT TRUE THEN ${index}`);
+      if (joined) {
+        const { child, alias, leaves } = joined;
+        from += ` LEFT JOIN ${this.storage(child)} ${alias} ON ${this.childLink(alias, 's')} AND (${leaves.join(' OR ')})`;
+      }
+      const depth = `CASE ${branches.join(' ')} ELSE ${query.funnel.length} END`;
+      const perSession = `SELECT ${depth} AS depth FROM ${from} WHERE ${where.join(' AND ')} GROUP BY ${d.column('s', 'application_id')}, ${d.column('s', 'session_id')}`;
+      const columns = query.funnel.map((_, index) => `${d.output(d.sumCounts('f.n', `f.depth > ${index}`), 'long')} AS c${index}`);
       return {
-        sql: `SELECT ${columns.join(', ')} FROM ${from} WHERE ${where.join(' AND ')}`,
+        sql: `SELECT ${columns.join(', ')} FROM (SELECT g.depth, ${d.countRows()} AS n FROM (${perSession}) AS g GROUP BY g.depth) AS f`,
         params: this.values,
         columns: query.funnel.map((step) => ({ name: step.label, type: 'long' as const })),
         groupColumnCount: 0,

@@ -134,6 +134,8 @@ export const postgresDialect: SqlDialect = {
         return `${fn}(${arg})${filterSql}`;
     }
   },
+  anyRow: (condition) => `(bool_or(${condition}) IS TRUE)`,
+  sumCounts: (counts, filter) => `coalesce(sum(${counts}) FILTER (WHERE ${filter}), 0)`,
   countRows: (filter) => `count(*)${filter ? ` FILTER (WHERE ${filter})` : ''}`,
   topValues: (arg, nParam, filter, convert) =>
     `(SELECT coalesce(array_agg(${convert('t.v')} ORDER BY t.n DESC, t.v), '{}') FROM (SELECT u.v, count(*) AS n FROM unnest(array_agg(${arg})${

@@ -260,6 +260,19 @@ describe('language details', () => {
     expect(errorOf(`SELECT FUNNEL(${steps}) FROM usersession`).code).toBe('USQL_LIMIT');
   });
 
+  it('reads a funnel\'s child table once and renders each step once', () => {
+    const { sql, params } = translate(
+      `SELECT FUNNEL(useraction.name = 'view cart' AS "Cart", useraction.name = 'checkout' AND country = 'AT' AS "Checkout", useraction.name = 'pay' AS "Paid") FROM usersession`,
+    );
+    expect(sql.match(/\buser_action\b/g)).toHaveLength(1);
+    expect(sql).not.toMatch(/EXISTS/);
+    expect(params.filter((p) => p === 'view cart' || p === 'checkout' || p === 'pay')).toHaveLength(3);
+  });
+
+  it('passes whole-number literals as bigint, so integer columns compare without a cast', () => {
+    expect(translate('SELECT COUNT(*) FROM useraction WHERE duration > 5000').sql).toMatch(/c\.duration > \$\d+::bigint/);
+  });
+
   it('explains applied limits', () => {
     expect(translate('SELECT country FROM usersession').explanations.join('\n')).toMatch(/LIMIT 50/);
   });

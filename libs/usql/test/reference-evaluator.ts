@@ -1,6 +1,7 @@
 /**
  * A deliberately naive evaluator of a USQL subset over in-memory rows: filters on fields and
- * properties, GROUP BY with COUNT/SUM/MIN/MAX, ORDER BY and LIMIT. It mirrors the language's
+ * properties (on a usersession query also existential conditions on its actions), GROUP BY with
+ * COUNT/SUM/MIN/MAX, ORDER BY and LIMIT, and FUNNEL. It mirrors the language's
  * semantics (SQL three-valued logic, NULLS LAST, tenant/frame/invalid scoping) so the
  * differential test can compare it with what PostgreSQL returns for the translated SQL.
  */
@@ -30,11 +31,14 @@ export interface TRefAction {
   properties: Record<string, unknown>;
 }
 
-export type TRefRow = { session: TRefSession; action?: TRefAction };
+/** On a usersession query, `children` are the session's actions in the frame. */
+export type TRefRow = { session: TRefSession; action?: TRefAction; children?: readonly TRefAction[] };
 
 export interface TRefField {
   usql: string;
   type: TRefType;
+  /** An action field named on a usersession query: a condition on it holds if some action matches. */
+  child?: boolean;
   get(row: TRefRow): TRefValue;
 }
 
@@ -54,7 +58,8 @@ export interface TRefQuery {
   where?: TRefCond;
   select:
     | { kind: 'rows'; fields: TRefField[]; orderBy: TRefField; descending: boolean; tiebreak: TRefField; limit: number }
-    | { kind: 'group'; key: TRefField; aggregates: TRefAggregate[]; byCountDesc: boolean; limit: number };
+    | { kind: 'group'; key: TRefField; aggregates: TRefAggregate[]; byCountDesc: boolean; limit: number }
+    | { kind: 'funnel'; steps: TRefCond[] };
 }
 
 export interface TRefScope {
@@ -97,7 +102,8 @@ function condText(cond: TRefCond): string {
     case 'cmp':
       return `${cond.field.usql} ${cond.op} ${literal(cond.value)}`;
     case 'in':
-      return `${cond.negated ? 'NOT ' : ''}${cond.field.usql} IN (${cond.values.map(literal).join(', ')})`;
+      // `f NOT IN (…)`, one condition: on a child field it is existential as a whole, unlike `NOT f IN (…)`.
+      return `${cond.field.usql} ${cond.negated ? 'NOT ' : ''}IN (${cond.values.map(literal).join(', ')})`;
     case 'between':
       return `${cond.field.usql} BETWEEN ${cond.low} AND ${cond.high}`;
     case 'isNull':
@@ -112,9 +118,17 @@ function condText(cond: TRefCond): string {
   }
 }
 
+/** The same field named from a usersession query (`useraction.` prefix), existential there. */
+export function childOf(field: TRefField): TRefField {
+  return { ...field, usql: field.usql.startsWith('useraction.') ? field.usql : `useraction.${field.usql}`, child: true };
+}
+
 /** The USQL text of a reference query. */
 export function toUsql(query: TRefQuery): string {
   const where = query.where ? ` WHERE ${condText(query.where)}` : '';
+  if (query.select.kind === 'funnel') {
+    return `SELECT FUNNEL(${query.select.steps.map((step, i) => `${condText(step)} AS "step ${i}"`).join(', ')}) FROM ${query.table}${where}`;
+  }
   if (query.select.kind === 'rows') {
     const { fields, orderBy, descending, tiebreak, limit } = query.select;
     return `SELECT ${fields.map((f) => f.usql).join(', ')} FROM ${query.table}${where} ORDER BY ${orderBy.usql}${descending ? ' DESC' : ''}, ${tiebreak.usql} LIMIT ${limit}`;
@@ -135,6 +149,10 @@ function compare(a: string | number, b: string | number): number {
 }
 
 function evaluate(cond: TRefCond, row: TRefRow): TTruth {
+  if ('field' in cond && cond.field.child && !row.action) {
+    // Existential on its own: some action of the session (in the frame) satisfies the condition.
+    return (row.children ?? []).some((action) => evaluate(cond, { session: row.session, action }) === true);
+  }
   switch (cond.kind) {
     case 'and': {
       const l = evaluate(cond.left, row);
@@ -191,18 +209,25 @@ export function evaluateReference(query: TRefQuery, sessions: readonly TRefSessi
     (s) => scope.applicationIds.includes(s.application_id) && s.start_time >= scope.frame.start && s.start_time < scope.frame.end && !s.is_invalid,
   );
   let rows: TRefRow[];
+  const inFrame = (action: TRefAction): boolean => action.session_start_time >= scope.frame.start && action.session_start_time < scope.frame.end;
   if (query.table === 'usersession') {
-    rows = visible.map((session) => ({ session }));
+    rows = visible.map((session) => ({
+      session,
+      children: actions.filter((a) => a.application_id === session.application_id && a.session_id === session.session_id && inFrame(a)),
+    }));
   } else {
     rows = actions.flatMap((action) => {
       const session = visible.find((s) => s.application_id === action.application_id && s.session_id === action.session_id);
-      const inFrame = action.session_start_time >= scope.frame.start && action.session_start_time < scope.frame.end;
-      return session && inFrame && scope.applicationIds.includes(action.application_id) ? [{ session, action }] : [];
+      return session && inFrame(action) && scope.applicationIds.includes(action.application_id) ? [{ session, action }] : [];
     });
   }
   const where = query.where;
   if (where) rows = rows.filter((row) => evaluate(where, row) === true);
 
+  if (query.select.kind === 'funnel') {
+    const { steps } = query.select;
+    return [steps.map((_, k) => rows.filter((row) => steps.slice(0, k + 1).every((step) => evaluate(step, row) === true)).length)];
+  }
   if (query.select.kind === 'rows') {
     const { fields, orderBy, descending, tiebreak, limit } = query.select;
     return rows

@@ -4,6 +4,7 @@ import { translateUsql } from '../src/index';
 import {
   actionField,
   actionProperty,
+  childOf,
   evaluateReference,
   sessionField,
   sessionProperty,
@@ -44,6 +45,8 @@ const ACTION_FIELDS: TRefField[] = [
   sessionField('usersession.duration', 'duration', 'long'),
   sessionProperty('usersession.stringProperties.loyalty_tier', 'loyalty_tier', 'string'),
 ];
+/** Conditions of a usersession query may also name its actions (existential, USQL.md §3). */
+const SESSION_COND_FIELDS: TRefField[] = [...SESSION_FIELDS, ...ACTION_FIELDS.slice(0, 4).map(childOf)];
 const TIEBREAK = {
   usersession: sessionField('userSessionId', 'session_id', 'string'),
   useraction: { ...actionField('startTime', 'start_time', 'long'), get: (row) => row.action?.start_time ?? null } as TRefField,
@@ -157,7 +160,8 @@ function arbCond(fields: TRefField[]): fc.Arbitrary<TRefCond> {
 const arbQuery: fc.Arbitrary<TRefQuery> = fc.constantFrom('usersession', 'useraction' as const).chain((table) => {
   const fields = table === 'usersession' ? SESSION_FIELDS : ACTION_FIELDS;
   const numeric = fields.filter((f) => f.type !== 'string');
-  const where = fc.option(arbCond(fields), { freq: 5, nil: undefined });
+  const condFields = table === 'usersession' ? SESSION_COND_FIELDS : ACTION_FIELDS;
+  const where = fc.option(arbCond(condFields), { freq: 5, nil: undefined });
   const rows = fc
     .record({
       fields: fc.uniqueArray(fc.constantFrom(...fields), { minLength: 1, maxLength: 4 }),
@@ -184,7 +188,10 @@ const arbQuery: fc.Arbitrary<TRefQuery> = fc.constantFrom('usersession', 'userac
       // ORDER BY COUNT(*) needs the count among the items to be compared exactly.
       aggregates: g.byCountDesc && !g.aggregates.some((a) => !a.field) ? [{ fn: 'COUNT' as const }, ...g.aggregates] : g.aggregates,
     }));
-  return fc.record({ table: fc.constant(table), where, select: fc.oneof(rows, group) });
+  if (table === 'useraction') return fc.record({ table: fc.constant(table), where, select: fc.oneof(rows, group) }) as fc.Arbitrary<TRefQuery>;
+  const funnel = fc.array(arbCond(condFields), { minLength: 2, maxLength: 4 }).map((steps) => ({ kind: 'funnel' as const, steps }));
+  const select: fc.Arbitrary<TRefQuery['select']> = fc.oneof({ weight: 2, arbitrary: rows }, { weight: 2, arbitrary: group }, { weight: 1, arbitrary: funnel });
+  return fc.record({ table: fc.constant(table), where, select }) as fc.Arbitrary<TRefQuery>;
 });
 
 // ---------------------------------------------------------------- database

@@ -1,5 +1,9 @@
 /**
- * `npm run bench:usql [-- --sessions 1000000 --days 28 --frame-days 7 --keep]`
+ * `npm run bench:usql [-- --sessions 1000000 --days 28 --frame-days 7 --keep] [-- --reuse URL]`
+ *
+ * `--keep` leaves the loaded database in place and prints its URL; `--reuse URL` runs the
+ * questions again on such a database: it applies any newer migrations, drops the `bench_`
+ * indexes of an earlier run and skips the load (the flags must match the ones it was loaded with).
  *
  * Loads a fresh database (the real migrations) with N sessions and ~10 actions per session,
  * generated in-process and streamed with COPY (memory stays bounded: one chunk at a time), runs
@@ -9,9 +13,11 @@
  * with expression indexes on the filtered keys, and additionally GIN (jsonb_path_ops) with
  * `@>` for the hand-written SQL — and prints one table per layout with times and ratios.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { createPrismaClient } from '@trailmark/db';
+import { createPrismaClient, migrateDatabase } from '@trailmark/db';
 import { createApplication, defineProperty } from '@trailmark/services';
 import { createTestDatabase } from '@trailmark/testing';
 import { translateUsql, type TUsqlPropertyDefinition } from '@trailmark/usql';
@@ -27,6 +33,9 @@ interface TFlags {
   days: number;
   frameDays: number;
   keep: boolean;
+  reuse?: string;
+  /** Directory for EXPLAIN (ANALYZE, BUFFERS) of every question, USQL and hand-written. */
+  explain?: string;
 }
 
 function parseFlags(argv: string[]): TFlags {
@@ -37,9 +46,24 @@ function parseFlags(argv: string[]): TFlags {
       flags.keep = true;
       continue;
     }
+    if (name === '--explain') {
+      const dir = argv[i + 1];
+      if (!dir) throw new Error('--explain needs a directory');
+      flags.explain = dir;
+      i += 1;
+      continue;
+    }
+    if (name === '--reuse') {
+      const url = argv[i + 1];
+      if (!url) throw new Error('--reuse needs the URL of a database kept by --keep');
+      flags.reuse = url;
+      flags.keep = true;
+      i += 1;
+      continue;
+    }
     const value = Number(argv[i + 1]);
     const key = ({ '--sessions': 'sessions', '--days': 'days', '--frame-days': 'frameDays' } as const)[name as '--sessions'];
-    if (!key || !Number.isFinite(value) || value <= 0) throw new Error(`unknown flag ${name}; use --sessions N --days D --frame-days F --keep`);
+    if (!key || !Number.isFinite(value) || value <= 0) throw new Error(`unknown flag ${name}; use --sessions N --days D --frame-days F --keep --reuse URL --explain DIR`);
     flags[key] = value;
     i += 1;
   }
@@ -300,7 +324,9 @@ const QUESTIONS: TQuestion[] = [
   },
 ];
 
-// ---------------------------------------------------------------- layouts (indexes measured, never in the migration)
+// ---------------------------------------------------------------- layouts (indexes measured on top of the migrated schema)
+// Every layout runs on the real migrations, which include user_action (application_id, session_id,
+// name, session_start_time) for the generator's child lookups (existential filters, FUNNEL).
 
 const STRING_PROP = (alias: string, key: string) => `(CASE WHEN jsonb_typeof(${alias}properties -> '${key}') = 'string' THEN ${alias}properties ->> '${key}' END)`;
 const DOUBLE_PROP = (alias: string, key: string) => `(CASE WHEN jsonb_typeof(${alias}properties -> '${key}') = 'number' THEN (${alias}properties ->> '${key}')::float8 END)`;
@@ -313,18 +339,20 @@ interface TLayout {
 }
 
 const LAYOUTS: TLayout[] = [
-  { name: 'A. jsonb, no property index', setup: [], gin: false },
+  { name: 'A. jsonb, no property index (migrated schema only)', setup: [], gin: false },
   {
-    name: 'B. jsonb + expression indexes on the filtered keys + user_action (application_id, session_id, name); hand-written SQL gets its own',
+    name: 'B. jsonb + expression indexes (and expression statistics) on the filtered keys; hand-written SQL gets its own',
     setup: [
       `CREATE INDEX bench_session_loyalty_tier ON session (application_id, ${STRING_PROP('', 'loyalty_tier')}, start_time)`,
       // Partial on IS NOT NULL: implied by any comparison on the expression, so most rows stay out of it.
       `CREATE INDEX bench_action_cart_value ON user_action (application_id, ${DOUBLE_PROP('', 'cart_value')}) WHERE ${DOUBLE_PROP('', 'cart_value')} IS NOT NULL`,
-      // The generator's child EXISTS probes (funnel, existential filters) become index-only lookups.
-      `CREATE INDEX bench_action_session_name ON user_action (application_id, session_id, name, session_start_time)`,
+      // The planner ignores a partial index's expression statistics; without these it guesses 1/3
+      // of the rows match `cart_value > 990` and scans the whole frame instead of the index.
+      `CREATE STATISTICS bench_stat_action_cart_value ON (${DOUBLE_PROP('', 'cart_value')}) FROM user_action`,
       // The hand-written SQL gets its own best indexes: plain ->> expressions and names first.
       `CREATE INDEX bench_hand_session_loyalty_tier ON session (application_id, (properties ->> 'loyalty_tier'), start_time)`,
       `CREATE INDEX bench_hand_action_cart_value ON user_action (application_id, ((properties ->> 'cart_value')::float8)) WHERE (properties ->> 'cart_value')::float8 IS NOT NULL`,
+      `CREATE STATISTICS bench_stat_hand_action_cart_value ON (((properties ->> 'cart_value')::float8)) FROM user_action`,
       `CREATE INDEX bench_hand_action_name ON user_action (application_id, name, session_start_time)`,
       'ANALYZE session',
       'ANALYZE user_action',
@@ -365,7 +393,7 @@ interface TMeasured {
   same: boolean;
 }
 
-async function measure(client: pg.PoolClient, question: TQuestion, layout: TLayout, ctx: { app: string; definitions: TUsqlPropertyDefinition[]; frame: { start: number; end: number } }): Promise<TMeasured> {
+async function measure(client: pg.PoolClient, question: TQuestion, layout: TLayout, ctx: { app: string; definitions: TUsqlPropertyDefinition[]; frame: { start: number; end: number }; explainTo?: string }): Promise<TMeasured> {
   const runUsql = async () => {
     const translation = translateUsql(question.usql, { definitions: ctx.definitions, applicationIds: [ctx.app], timeFrame: ctx.frame, now: NOW });
     return (await client.query({ text: translation.sql, values: translation.params, rowMode: 'array' })).rows as unknown[][];
@@ -379,6 +407,14 @@ async function measure(client: pg.PoolClient, question: TQuestion, layout: TLayo
   for (let run = 0; run < RUNS; run++) {
     usqlTimes.push(await timed(runUsql));
     handTimes.push(await timed(runHand));
+  }
+  if (ctx.explainTo) {
+    const translation = translateUsql(question.usql, { definitions: ctx.definitions, applicationIds: [ctx.app], timeFrame: ctx.frame, now: NOW });
+    const plan = async (sql: string, values: unknown[]) =>
+      (await client.query({ text: `EXPLAIN (ANALYZE, BUFFERS) ${sql}`, values, rowMode: 'array' })).rows.map((row: unknown[]) => String(row[0])).join('\n');
+    const usqlPlan = await plan(translation.sql, translation.params);
+    const handPlan = await plan(handSql, [ctx.app, new Date(ctx.frame.start), new Date(ctx.frame.end)]);
+    writeFileSync(`${ctx.explainTo}-${question.id}.txt`, `-- USQL: ${question.usql}\n${translation.sql}\n${JSON.stringify(translation.params)}\n\n${usqlPlan}\n\n-- hand\n${handSql}\n\n${handPlan}\n`);
   }
   return { question, usqlMs: median(usqlTimes), handMs: median(handTimes), same: normalise(usqlRows) === normalise(handRows) };
 }
@@ -404,13 +440,46 @@ const log = (message: string): void => {
   console.log(`[bench:usql] ${message}`);
 };
 
+async function load(pool: pg.Pool, prisma: ReturnType<typeof createPrismaClient>, apps: readonly [string, string], definitions: TUsqlPropertyDefinition[], flags: TFlags): Promise<void> {
+  for (const d of definitions) for (const app of apps) await defineProperty(prisma, app, d);
+  log(`loading ${flags.sessions.toLocaleString('en')} sessions and ~${(flags.sessions * 10).toLocaleString('en')} actions over ${flags.days} days (COPY, streamed)`);
+  const loadMs = await timed(() =>
+    Promise.all([
+      copyInto(pool, `COPY session (${SESSION_COLUMNS}) FROM STDIN`, () => chunked(flags.sessions, (i, out) => void out.push(sessionLine(i, apps, flags)))),
+      copyInto(pool, `COPY user_action (${ACTION_COLUMNS}) FROM STDIN`, () => chunked(flags.sessions, (i, out) => actionLines(i, apps, flags, out))),
+    ]),
+  );
+  const counts = (await pool.query('SELECT (SELECT count(*) FROM session) AS s, (SELECT count(*) FROM user_action) AS a')).rows[0] as { s: string; a: string };
+  log(`loaded ${Number(counts.s).toLocaleString('en')} sessions, ${Number(counts.a).toLocaleString('en')} actions in ${(loadMs / 1000).toFixed(1)} s; rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
+  const analyzeMs = await timed(() => pool.query('VACUUM ANALYZE session').then(() => pool.query('VACUUM ANALYZE user_action')));
+  log(`VACUUM ANALYZE in ${(analyzeMs / 1000).toFixed(1)} s`);
+}
+
+/** The applications of a database loaded by an earlier `--keep` run, with its `bench_` indexes dropped. */
+async function reuseLoaded(pool: pg.Pool, flags: TFlags): Promise<readonly [string, string]> {
+  const apps = (await pool.query<{ id: string }>("SELECT id FROM application WHERE name IN ('bench shop', 'bench other tenant') ORDER BY name = 'bench shop' DESC")).rows.map((row) => row.id);
+  const sessions = Number(((await pool.query('SELECT count(*) AS n FROM session')).rows[0] as { n: string }).n);
+  if (apps.length !== 2 || sessions !== flags.sessions) {
+    throw new Error(`--reuse: the database holds ${sessions} sessions of ${apps.length} bench applications; pass --sessions ${sessions} (and the --days it was loaded with)`);
+  }
+  const stale = await pool.query<{ relname: string }>("SELECT relname FROM pg_class WHERE relkind = 'i' AND relname LIKE 'bench\\_%'");
+  for (const { relname } of stale.rows) await pool.query(`DROP INDEX ${relname}`);
+  const statistics = await pool.query<{ stxname: string }>("SELECT stxname FROM pg_statistic_ext WHERE stxname LIKE 'bench\\_%'");
+  for (const { stxname } of statistics.rows) await pool.query(`DROP STATISTICS ${stxname}`);
+  await pool.query('ANALYZE session');
+  await pool.query('ANALYZE user_action');
+  log(`reusing ${sessions.toLocaleString('en')} loaded sessions; dropped ${stale.rows.length} bench_ indexes of the earlier run`);
+  return [apps[0] as string, apps[1] as string];
+}
+
 async function main(): Promise<void> {
   const flags = parseFlags(process.argv.slice(2));
-  const database = await createTestDatabase();
+  const database = flags.reuse ? { url: flags.reuse, drop: () => Promise.resolve() } : await createTestDatabase();
+  // A kept database gets the newer migrations too, so every layout runs on the current schema.
+  if (flags.reuse) await migrateDatabase(database.url);
   const prisma = createPrismaClient(database.url);
   const pool = new pg.Pool({ connectionString: database.url, max: 3 });
   try {
-    const apps = [(await createApplication(prisma, { name: 'bench shop' })).id, (await createApplication(prisma, { name: 'bench other tenant' })).id] as const;
     const definitions: TUsqlPropertyDefinition[] = [
       { key: 'loyalty_tier', scope: 'session', dataType: 'string' },
       { key: 'basket_items', scope: 'session', dataType: 'long' },
@@ -419,19 +488,10 @@ async function main(): Promise<void> {
       { key: 'cart_value', scope: 'event', dataType: 'double' },
       { key: 'search_terms', scope: 'event', dataType: 'long' },
     ];
-    for (const d of definitions) for (const app of apps) await defineProperty(prisma, app, d);
-
-    log(`loading ${flags.sessions.toLocaleString('en')} sessions and ~${(flags.sessions * 10).toLocaleString('en')} actions over ${flags.days} days (COPY, streamed)`);
-    const loadMs = await timed(() =>
-      Promise.all([
-        copyInto(pool, `COPY session (${SESSION_COLUMNS}) FROM STDIN`, () => chunked(flags.sessions, (i, out) => void out.push(sessionLine(i, apps, flags)))),
-        copyInto(pool, `COPY user_action (${ACTION_COLUMNS}) FROM STDIN`, () => chunked(flags.sessions, (i, out) => actionLines(i, apps, flags, out))),
-      ]),
-    );
-    const counts = (await pool.query('SELECT (SELECT count(*) FROM session) AS s, (SELECT count(*) FROM user_action) AS a')).rows[0] as { s: string; a: string };
-    log(`loaded ${Number(counts.s).toLocaleString('en')} sessions, ${Number(counts.a).toLocaleString('en')} actions in ${(loadMs / 1000).toFixed(1)} s; rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
-    const analyzeMs = await timed(() => pool.query('VACUUM ANALYZE session').then(() => pool.query('VACUUM ANALYZE user_action')));
-    log(`VACUUM ANALYZE in ${(analyzeMs / 1000).toFixed(1)} s`);
+    const reused = flags.reuse ? await reuseLoaded(pool, flags) : undefined;
+    const apps = reused ?? ([(await createApplication(prisma, { name: 'bench shop' })).id, (await createApplication(prisma, { name: 'bench other tenant' })).id] as const);
+    if (!reused) await load(pool, prisma, apps, definitions, flags);
+    log(`load average ${loadavg().map((v) => v.toFixed(2)).join(' ')} on ${cpus().length} CPUs`);
 
     const frame = { start: NOW - flags.frameDays * DAY_MS, end: NOW };
     const inFrame = (await pool.query('SELECT count(*) AS n FROM session WHERE application_id = $1 AND start_time >= $2 AND start_time < $3', [apps[0], new Date(frame.start), new Date(frame.end)])).rows[0] as { n: string };
@@ -445,11 +505,14 @@ async function main(): Promise<void> {
           log(`${statement.slice(0, 110)}${statement.length > 110 ? '…' : ''} — ${(ms / 1000).toFixed(1)} s`);
         }
         const results: TMeasured[] = [];
-        for (const question of QUESTIONS) results.push(await measure(client, question, layout, { app: apps[0], definitions, frame }));
+        if (flags.explain) mkdirSync(flags.explain, { recursive: true });
+        const explainTo = flags.explain ? `${flags.explain}/${layout.name.slice(0, 1)}` : undefined;
+        for (const question of QUESTIONS) results.push(await measure(client, question, layout, { app: apps[0], definitions, frame, ...(explainTo ? { explainTo } : {}) }));
         printTable(layout, results);
+        log(`load average ${loadavg().map((v) => v.toFixed(2)).join(' ')} after layout ${layout.name.slice(0, 1)}`);
       }
       const sizes = await client.query(
-        `SELECT relname, pg_size_pretty(pg_relation_size(oid)) AS size FROM pg_class WHERE relname IN ('session', 'user_action') OR relname LIKE 'bench_%' ORDER BY relname`,
+        `SELECT relname, pg_size_pretty(pg_relation_size(oid)) AS size FROM pg_class WHERE relname IN ('session', 'user_action', 'user_action_application_id_session_id_name_session_start_ti_idx') OR relname LIKE 'bench_%' ORDER BY relname`,
       );
       log(`sizes: ${sizes.rows.map((row: { relname: string; size: string }) => `${row.relname} ${row.size}`).join(', ')}`);
     } finally {
