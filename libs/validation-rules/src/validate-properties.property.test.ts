@@ -16,10 +16,13 @@ const arbKey = fc.oneof(fc.constantFrom('a', 'A', 'b', 'B', 'cc', 'CC', 'dd', 'e
 const arbRaw = fc.dictionary(arbKey, fc.jsonValue(), { maxKeys: 12 });
 const arbContext = fc.record({ dnt: fc.boolean(), appHonoursDnt: fc.boolean(), target: fc.constantFrom('event' as const, 'session' as const) });
 
+// An application's keys are unique ignoring case (the store enforces it), so generated ones are too.
+const arbDefinitions = fc.uniqueArray(arbDefinition, { maxLength: 6, selector: (definition) => definition.key.toLowerCase() });
+
 describe('validateProperties properties', () => {
   it('never throws for any JSON input', () => {
     fc.assert(
-      fc.property(fc.jsonValue(), fc.array(arbDefinition, { maxLength: 6 }), arbContext, (json, definitions, ctx) => {
+      fc.property(fc.jsonValue(), arbDefinitions, arbContext, (json, definitions, ctx) => {
         validateProperties(json as Record<string, unknown>, ctx.target, { ...ctx, definitions });
       }),
     );
@@ -27,7 +30,7 @@ describe('validateProperties properties', () => {
 
   it('puts every input key either in values (by its canonical key) or in drops, exactly once', () => {
     fc.assert(
-      fc.property(arbRaw, fc.array(arbDefinition, { maxLength: 6 }), arbContext, (raw, definitions, ctx) => {
+      fc.property(arbRaw, arbDefinitions, arbContext, (raw, definitions, ctx) => {
         const index = createDefinitionIndex(definitions);
         const { values, drops } = validateProperties(raw, ctx.target, { ...ctx, definitions: index });
         const dropped = drops.map((drop) => drop.key);
@@ -50,7 +53,7 @@ describe('validateProperties properties', () => {
 
   it('returns only typed values', () => {
     fc.assert(
-      fc.property(arbRaw, fc.array(arbDefinition, { maxLength: 6 }), arbContext, (raw, definitions, ctx) => {
+      fc.property(arbRaw, arbDefinitions, arbContext, (raw, definitions, ctx) => {
         const index = createDefinitionIndex(definitions);
         const { values } = validateProperties(raw, ctx.target, { ...ctx, definitions: index });
         for (const [key, value] of Object.entries(values)) {
