@@ -11,7 +11,7 @@ export interface TCloseDecision {
  * close now; anything else pushes the inactivity close back. A user-tag change is seen by the
  * commit statement itself: live_session's tag before the upsert differs from the beacon's.
  */
-export function decideClose(session: TCommittedSession, _now: number): TCloseDecision {
+export function decideClose(session: TCommittedSession): TCloseDecision {
   const { meta } = session;
   if (meta.hasSessionEnd) return { reason: 'api', delayMs: 0 };
   if (session.previousUserTag !== null && meta.userTag !== null && session.previousUserTag !== meta.userTag) return { reason: 'user_change', delayMs: 0 };
@@ -100,7 +100,7 @@ export function createSessionTracker(producer: TJobProducer, options: TSessionTr
       const at = now();
       const jobs: Array<Promise<void>> = [];
       for (const session of sessions) {
-        const { reason, delayMs } = decideClose(session, at);
+        const { reason, delayMs } = decideClose(session);
         const { applicationId, sessionId } = session.meta;
         const key = `${applicationId}\u0001${sessionId}`;
         if (reason !== 'timeout') {
