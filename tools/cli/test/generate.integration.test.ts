@@ -143,8 +143,15 @@ describe('npx trailmark generate', () => {
       [appId],
     );
     for (const count of Object.values(typed[0] ?? {})) expect(Number(count)).toBeGreaterThan(0);
-    const reasons = await query<{ reason: string }>('SELECT DISTINCT reason FROM drop_counter WHERE application_id = $1', [appId]);
-    expect(reasons.map((row) => row.reason)).toEqual(expect.arrayContaining(['undefined_key', 'type_mismatch']));
+    // Drop counters reach the store on the collector's next flush (every second).
+    const reasonsSeen = async () => (await query<{ reason: string }>('SELECT DISTINCT reason FROM drop_counter WHERE application_id = $1', [appId])).map((row) => row.reason);
+    const deadline = Date.now() + 10_000;
+    let reasons = await reasonsSeen();
+    while (!(reasons.includes('undefined_key') && reasons.includes('type_mismatch')) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      reasons = await reasonsSeen();
+    }
+    expect(reasons).toEqual(expect.arrayContaining(['undefined_key', 'type_mismatch']));
   });
 
   it('is reproducible: the same seed again is all duplicates', async () => {
