@@ -1,3 +1,4 @@
+import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { createPrismaClient } from '@trailmark/db';
 import { createUser } from '@trailmark/services';
@@ -75,6 +76,29 @@ describe('console: applications and properties', () => {
     await error.waitFor();
     expect(await error.textContent()).toMatch(/start with a letter/);
     await expectText(page, '[data-quota="Event properties"] .quota__count', '1 / 20');
+  });
+});
+
+describe('console: sessions', () => {
+  it('shows a live session marked provisional', async () => {
+    const applicationId = decodeURIComponent(new URL(page.url()).pathname.split('/')[2] ?? '');
+    const pool = new pg.Pool({ connectionString: database.url });
+    const now = Date.now();
+    await pool.query(
+      `INSERT INTO event (application_id, session_id, event_id, instance_id, seq, type, ts, url, data)
+       VALUES ($1, 's-live', 'e-1', 'i-1', 0, 'navigation', to_timestamp($2 / 1000.0), 'https://shop.example/', '{}'),
+              ($1, 's-live', 'e-2', 'i-1', 0, 'user_action', to_timestamp($2 / 1000.0 + 1), 'https://shop.example/', '{"action_type":"load","name":"Loading of page /","duration":120}')`,
+      [applicationId, now],
+    );
+    await pool.query(
+      `INSERT INTO live_session (application_id, session_id, instance_id, first_ts, last_ts, event_count, ua)
+       VALUES ($1, 's-live', 'i-1', to_timestamp($2 / 1000.0), to_timestamp($2 / 1000.0 + 1), 2, 'Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0 Safari/537.36')`,
+      [applicationId, now],
+    );
+    await pool.end();
+    await page.goto(`${server.url}/apps/${encodeURIComponent(applicationId)}/sessions`);
+    await expectText(page, '[data-testid=live-sessions]', 's-live');
+    await expectText(page, 'section[aria-label="Live sessions"] .badge', 'provisional');
   });
 });
 

@@ -142,7 +142,8 @@ export default function ApplicationPage() {
         <>
           <h1>{app.data.name}</h1>
           <p>
-            <Link href={`/apps/${encodeURIComponent(app.data.id)}/properties`}>Event and session properties →</Link>
+            <Link href={`/apps/${encodeURIComponent(app.data.id)}/properties`}>Event and session properties →</Link>{' · '}
+            <Link href={`/apps/${encodeURIComponent(app.data.id)}/sessions`}>Sessions →</Link>
           </p>
           <IngestKeyCard app={app.data} />
           <SettingsForm key={app.data.id} app={app.data} />
