@@ -78,30 +78,7 @@ export function containsAggregate(expr: TCheckedExpr): boolean {
 
 /** Tables an expression reads outside of aggregates' own conditions. */
 export function tablesOf(expr: TCheckedExpr, out = new Set<TUsqlTable>()): Set<TUsqlTable> {
-  switch (expr.kind) {
-    case 'field':
-    case 'property':
-    case 'propertyMap':
-    case 'keys':
-    case 'json':
-      out.add(expr.table);
-      break;
-    case 'arith':
-      tablesOf(expr.left, out);
-      tablesOf(expr.right, out);
-      break;
-    case 'negate':
-    case 'datePart':
-    case 'datetime':
-    case 'top':
-      tablesOf(expr.operand, out);
-      break;
-    case 'aggregate':
-      if (expr.arg) tablesOf(expr.arg, out);
-      break;
-    default:
-      break;
-  }
+  for (const leaf of leavesOf(expr, { intoAggregates: true })) out.add(leaf.table);
   return out;
 }
 
@@ -124,7 +101,12 @@ export function condTablesOf(cond: TCheckedCond, out = new Set<TUsqlTable>()): S
   return out;
 }
 
-function fieldsOf(expr: TCheckedExpr, out: TCheckedExpr[] = []): TCheckedExpr[] {
+const fieldsOf = (expr: TCheckedExpr): TLeafExpr[] => leavesOf(expr, { intoAggregates: false });
+
+type TLeafExpr = Extract<TCheckedExpr, { kind: 'field' | 'property' | 'propertyMap' | 'keys' | 'json' }>;
+
+/** The field-like leaves of an expression; `intoAggregates` also reads inside aggregate arguments. */
+function leavesOf(expr: TCheckedExpr, options: { intoAggregates: boolean }, out: TLeafExpr[] = []): TLeafExpr[] {
   switch (expr.kind) {
     case 'field':
     case 'property':
@@ -134,14 +116,17 @@ function fieldsOf(expr: TCheckedExpr, out: TCheckedExpr[] = []): TCheckedExpr[] 
       out.push(expr);
       break;
     case 'arith':
-      fieldsOf(expr.left, out);
-      fieldsOf(expr.right, out);
+      leavesOf(expr.left, options, out);
+      leavesOf(expr.right, options, out);
       break;
     case 'negate':
     case 'datePart':
     case 'datetime':
     case 'top':
-      fieldsOf(expr.operand, out);
+      leavesOf(expr.operand, options, out);
+      break;
+    case 'aggregate':
+      if (options.intoAggregates && expr.arg) leavesOf(expr.arg, options, out);
       break;
     default:
       break;
