@@ -283,7 +283,8 @@ class Generator {
         if (joined.child !== child) return undefined;
         const leaf = this.renderLeaf(cond, { aliases: { [child]: joined.alias } });
         joined.leaves.push(leaf);
-        return d.anyRow(leaf);
+        // A session with no matching child keeps one NULL-extended row; it must not satisfy `IS NULL` leaves.
+        return d.anyRow(`${d.column(joined.alias, 'event_id')} IS NOT NULL AND (${leaf})`);
       };
       const stepScope: TScope = { ...base, childFlag };
       const branches = query.funnel.map((step, index) => `WHEN (${this.renderCond(step.condition, stepScope)}) IS NOT TRUE THEN ${index}`);
