@@ -1,5 +1,6 @@
 import { toFieldIssues, type TFieldIssue, type TZodLikeIssue } from '@trailmark/errors';
 import { ZBeacon, type TBeacon } from './beacon';
+import { isPlainValidBeacon } from './fast-beacon-check';
 import { BEACON_LIMITS } from './limits';
 
 export const MAX_REPORTED_ISSUES = 10;
@@ -8,6 +9,7 @@ export type TParseBeaconResult = { ok: true; beacon: TBeacon } | { ok: false; is
 
 /** Parses an already JSON-decoded body; reports at most the first 10 problems with dotted paths. */
 export function parseBeacon(json: unknown): TParseBeaconResult {
+  if (isPlainValidBeacon(json)) return { ok: true, beacon: json };
   const tooMany = tooManyEvents(json);
   if (tooMany) return { ok: false, issues: [tooMany] };
   const result = ZBeacon.safeParse(json);

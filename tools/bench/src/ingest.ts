@@ -10,8 +10,7 @@
  *       the collector's mean batch size and the same ON CONFLICT, no HTTP.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
-import http from 'node:http';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +19,7 @@ import { createPrismaClient } from '@trailmark/db';
 import { createApplication, defineProperty, listProperties } from '@trailmark/services';
 import { createTestDatabase, createTestRedisPrefix } from '@trailmark/testing';
 import { buildTemplates, fillTemplate, type TBeaconTemplate } from './beacon-templates';
+import { RawHttpClient, type TPost } from './raw-http-client';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const EVENTS_PER_BEACON = 10;
@@ -102,29 +102,32 @@ function processCpuMs(pid: number | undefined): number {
   return total;
 }
 
+/** Busy CPU time of the whole machine in ms (all cores), from /proc/stat. */
+function machineBusyMs(): number {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]?.trim().split(/\s+/).slice(1).map(Number) ?? [];
+  const total = fields.slice(0, 8).reduce((sum, value) => sum + value, 0);
+  const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
+  return ((total - idle) * 1000) / 100;
+}
+
+const POSTGRES_SOCKET_DIR = '/var/run/postgresql';
+
+/**
+ * Postgres on this machine is reached through its Unix socket when there is one, by the collector
+ * and the baseline alike, as a single-host deployment would: over loopback TCP the kernel's
+ * network stack costs the sender about a tenth of the collector's CPU for the commit statements.
+ */
+function viaLocalSocket(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  if (!existsSync(`${POSTGRES_SOCKET_DIR}/.s.PGSQL.${url.port || '5432'}`)) return databaseUrl;
+  url.searchParams.set('host', POSTGRES_SOCKET_DIR);
+  return url.toString();
+}
+
 // ---------------------------------------------------------------- HTTP load
 
-interface TPost {
-  status: number;
-  body: string;
-}
-
-function post(agent: http.Agent, port: number, path: string, body: string): Promise<TPost> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      { agent, host: '127.0.0.1', port, path, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36' } },
-      (response) => {
-        let text = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => (text += chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
-        response.on('error', reject);
-      },
-    );
-    request.on('error', reject);
-    request.end(body);
-  });
-}
+const USER_AGENT = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+const newClient = (port: number) => new RawHttpClient(port, `content-type: application/json\r\nuser-agent: ${USER_AGENT}\r\n`);
 
 interface TLoadTarget {
   port: number;
@@ -145,7 +148,37 @@ interface TPhaseResult {
   collectorCpuMsPerKEvents: number;
   /** CPU of this (load-driving) process, to tell a saturated driver from a saturated collector. */
   driverCpuMsPerKEvents: number;
+  /** The rest of the machine's busy CPU: Postgres and Redis, mostly. */
+  storeCpuMsPerKEvents: number;
 }
+
+interface TCpuSnapshot {
+  collectorMs: number;
+  driver: NodeJS.CpuUsage;
+  machineMs: number;
+}
+
+interface TCpuSpent {
+  collectorMs: number;
+  driverMs: number;
+  storeMs: number;
+}
+
+function cpuSnapshot(collectorPid: number | undefined): TCpuSnapshot {
+  return { collectorMs: processCpuMs(collectorPid), driver: process.cpuUsage(), machineMs: machineBusyMs() };
+}
+
+function cpuSince(start: TCpuSnapshot | undefined, collectorPid: number | undefined): TCpuSpent {
+  if (!start) return { collectorMs: Number.NaN, driverMs: Number.NaN, storeMs: Number.NaN };
+  // Without a collector (the baseline) the whole rest of the machine is the store.
+  const collectorMs = collectorPid === undefined ? 0 : processCpuMs(collectorPid) - start.collectorMs;
+  const driver = process.cpuUsage(start.driver);
+  const driverMs = (driver.user + driver.system) / 1000;
+  const machineMs = machineBusyMs() - start.machineMs;
+  return { collectorMs, driverMs, storeMs: machineMs - collectorMs - driverMs };
+}
+
+const perThousand = (ms: number, events: number) => Math.round((ms / Math.max(1, events)) * 1000 * 100) / 100;
 
 class PhaseRecorder {
   private latencies: number[] = [];
@@ -166,7 +199,7 @@ class PhaseRecorder {
     this.events += (JSON.parse(answer.body) as { accepted: number }).accepted;
   }
 
-  result(cpuMs: number, driverCpuMs: number): TPhaseResult {
+  result(cpu: TCpuSpent): TPhaseResult {
     const sorted = Float64Array.from(this.latencies).sort();
     const seconds = (this.to - this.from) / 1000;
     return {
@@ -178,8 +211,9 @@ class PhaseRecorder {
       p99: percentile(sorted, 99),
       max: percentile(sorted, 100),
       errors: this.errors,
-      collectorCpuMsPerKEvents: Math.round((cpuMs / Math.max(1, this.events)) * 1000 * 100) / 100,
-      driverCpuMsPerKEvents: Math.round((driverCpuMs / Math.max(1, this.events)) * 1000 * 100) / 100,
+      collectorCpuMsPerKEvents: perThousand(cpu.collectorMs, this.events),
+      driverCpuMsPerKEvents: perThousand(cpu.driverMs, this.events),
+      storeCpuMsPerKEvents: perThousand(cpu.storeMs, this.events),
     };
   }
 }
@@ -191,52 +225,43 @@ function beaconBody(target: TLoadTarget, index: number): string {
 
 /** (a) `concurrency` senders, each posting its next beacon as soon as the last one was answered. */
 async function closedLoop(target: TLoadTarget, concurrency: number, seconds: number, collectorPid: number | undefined): Promise<TPhaseResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const client = newClient(target.port);
   const start = performance.now();
   const recorder = new PhaseRecorder(start + WARMUP_SECONDS * 1000, start + (WARMUP_SECONDS + seconds) * 1000);
   let next = 0;
-  let cpuAtStart = Number.NaN;
-  let driverAtStart = process.cpuUsage();
-  setTimeout(() => {
-    cpuAtStart = processCpuMs(collectorPid);
-    driverAtStart = process.cpuUsage();
-  }, WARMUP_SECONDS * 1000);
+  let cpuAtStart: TCpuSnapshot | undefined;
+  setTimeout(() => (cpuAtStart = cpuSnapshot(collectorPid)), WARMUP_SECONDS * 1000);
   const sender = async () => {
     while (performance.now() < recorder.to) {
       const body = beaconBody(target, next++);
       const startedAt = performance.now();
-      const answer = await post(agent, target.port, target.path, body).catch((error: Error) => error);
+      const answer = await client.post(target.path, body).catch((error: Error) => error);
       recorder.record(startedAt, startedAt, performance.now(), answer);
     }
   };
   await Promise.all(Array.from({ length: concurrency }, sender));
-  const cpuMs = processCpuMs(collectorPid) - cpuAtStart;
-  const driver = process.cpuUsage(driverAtStart);
-  agent.destroy();
-  return recorder.result(cpuMs, (driver.user + driver.system) / 1000);
+  const cpu = cpuSince(cpuAtStart, collectorPid);
+  client.destroy();
+  return recorder.result(cpu);
 }
 
 /** (b) Beacons on a fixed schedule whatever the answers do; latency counts from the scheduled time. */
 async function openLoop(target: TLoadTarget, eventsPerSecond: number, seconds: number, collectorPid: number | undefined): Promise<TPhaseResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+  const client = newClient(target.port);
   const beaconsPerMs = eventsPerSecond / EVENTS_PER_BEACON / 1000;
   const start = performance.now();
   const recorder = new PhaseRecorder(start + WARMUP_SECONDS * 1000, start + (WARMUP_SECONDS + seconds) * 1000);
   const inFlight = new Set<Promise<void>>();
   let sent = 0;
-  let cpuAtStart = Number.NaN;
-  let driverAtStart = process.cpuUsage();
-  setTimeout(() => {
-    cpuAtStart = processCpuMs(collectorPid);
-    driverAtStart = process.cpuUsage();
-  }, WARMUP_SECONDS * 1000);
+  let cpuAtStart: TCpuSnapshot | undefined;
+  setTimeout(() => (cpuAtStart = cpuSnapshot(collectorPid)), WARMUP_SECONDS * 1000);
   while (performance.now() < recorder.to) {
     const now = performance.now();
     while (start + sent / beaconsPerMs <= now) {
       const intendedAt = start + sent / beaconsPerMs;
       const body = beaconBody(target, sent++);
       const startedAt = performance.now();
-      const request: Promise<void> = post(agent, target.port, target.path, body)
+      const request: Promise<void> = client.post(target.path, body)
         .catch((error: Error) => error)
         .then((answer) => {
           recorder.record(startedAt, intendedAt, performance.now(), answer);
@@ -247,10 +272,9 @@ async function openLoop(target: TLoadTarget, eventsPerSecond: number, seconds: n
     await sleep(1);
   }
   await Promise.all(inFlight);
-  const cpuMs = processCpuMs(collectorPid) - cpuAtStart;
-  const driver = process.cpuUsage(driverAtStart);
-  agent.destroy();
-  return recorder.result(cpuMs, (driver.user + driver.system) / 1000);
+  const cpu = cpuSince(cpuAtStart, collectorPid);
+  client.destroy();
+  return recorder.result(cpu);
 }
 
 // ---------------------------------------------------------------- baseline
@@ -275,6 +299,8 @@ async function baseline(databaseUrl: string, applicationId: string, templates: T
   const start = performance.now();
   const from = start + WARMUP_SECONDS * 1000;
   const to = from + seconds * 1000;
+  let cpuAtStart: TCpuSnapshot | undefined;
+  setTimeout(() => (cpuAtStart = cpuSnapshot(undefined)), WARMUP_SECONDS * 1000);
   let beacon = 0;
   let row = 0;
   let events = 0;
@@ -307,9 +333,10 @@ async function baseline(databaseUrl: string, applicationId: string, templates: T
     }
   };
   await Promise.all(Array.from({ length: connections }, worker));
+  const cpu = cpuSince(cpuAtStart, undefined);
   await pool.end();
   const sorted = Float64Array.from(latencies).sort();
-  return { seconds, beacons: latencies.length, events, eventsPerSecond: Math.round(events / seconds), p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: percentile(sorted, 100), errors: {}, collectorCpuMsPerKEvents: Number.NaN, driverCpuMsPerKEvents: Number.NaN };
+  return { seconds, beacons: latencies.length, events, eventsPerSecond: Math.round(events / seconds), p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: percentile(sorted, 100), errors: {}, collectorCpuMsPerKEvents: Number.NaN, driverCpuMsPerKEvents: perThousand(cpu.driverMs, events), storeCpuMsPerKEvents: perThousand(cpu.storeMs, events) };
 }
 
 // ---------------------------------------------------------------- collector process
@@ -358,11 +385,11 @@ const fmt = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFix
 const pad = (text: string, width: number) => text.padStart(width);
 
 function printTable(rows: Array<[string, TPhaseResult, string]>): void {
-  const header = `${'phase'.padEnd(44)}${pad('events/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('max ms', 9)}${pad('CPU ms/1k ev: collector', 25)}${pad('driver', 8)}  notes`;
+  const header = `${'phase'.padEnd(44)}${pad('events/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('max ms', 9)}${pad('CPU ms/1k ev: collector', 25)}${pad('driver', 8)}${pad('store', 7)}  notes`;
   process.stdout.write(`${header}\n${'-'.repeat(header.length + 10)}\n`);
   for (const [name, r, note] of rows) {
     const errors = Object.entries(r.errors).map(([code, count]) => `${code}×${count}`).join(' ');
-    process.stdout.write(`${name.padEnd(44)}${pad(String(r.eventsPerSecond), 10)}${pad(fmt(r.p50), 9)}${pad(fmt(r.p99), 9)}${pad(fmt(r.max), 9)}${pad(fmt(r.collectorCpuMsPerKEvents, 0), 25)}${pad(fmt(r.driverCpuMsPerKEvents, 0), 8)}  ${note}${errors ? ` errors: ${errors}` : ''}\n`);
+    process.stdout.write(`${name.padEnd(44)}${pad(String(r.eventsPerSecond), 10)}${pad(fmt(r.p50), 9)}${pad(fmt(r.p99), 9)}${pad(fmt(r.max), 9)}${pad(fmt(r.collectorCpuMsPerKEvents, 0), 25)}${pad(fmt(r.driverCpuMsPerKEvents, 0), 8)}${pad(fmt(r.storeCpuMsPerKEvents, 0), 7)}  ${note}${errors ? ` errors: ${errors}` : ''}\n`);
   }
 }
 
@@ -379,6 +406,8 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));
   try {
+    const storeUrl = viaLocalSocket(database.url);
+    log(`collector and baseline reach Postgres at ${storeUrl === database.url ? 'TCP (no local socket found)' : 'its local Unix socket'}`);
     const db = createPrismaClient(database.url);
     const app = await createApplication(db, { name: 'Bench', allowedOrigins: ['*'] });
     for (const definition of [
@@ -399,7 +428,7 @@ async function main(): Promise<void> {
     collector = await startCollector(
       {
         ...process.env,
-        DATABASE_URL: database.url,
+        DATABASE_URL: storeUrl,
         REDIS_URL: redis.redisUrl,
         COLLECTOR_PORT: String(port),
         COLLECTOR_REDIS_PREFIX: redis.prefix,
@@ -426,7 +455,7 @@ async function main(): Promise<void> {
     await stopCollector(collector);
 
     log(`(c) baseline: pg multi-row INSERT of ${batchRows} rows, ${flags.baselineConnections} connections`);
-    const base = await baseline(database.url, app.id, templates, batchRows, flags.baselineConnections, flags.seconds);
+    const base = await baseline(storeUrl, app.id, templates, batchRows, flags.baselineConnections, flags.seconds);
 
     const ratio = full.eventsPerSecond / Math.max(1, base.eventsPerSecond);
     process.stdout.write(`\nTrailmark ingest benchmark: ${cpus().length} cores, loopback, ${EVENTS_PER_BEACON} events × ${PROPERTIES_PER_EVENT} properties per beacon, ${flags.seconds} s per phase\n\n`);
@@ -450,7 +479,7 @@ async function main(): Promise<void> {
         concurrency: flags.concurrency,
         eventsPerBeacon: EVENTS_PER_BEACON,
         propertiesPerEvent: PROPERTIES_PER_EVENT,
-        collector: { eventsPerSecond: full.eventsPerSecond, p50Ms: full.p50, p99Ms: full.p99, errors: full.errors, cpuMsPer1kEvents: full.collectorCpuMsPerKEvents, driverCpuMsPer1kEvents: full.driverCpuMsPerKEvents, meanCommitRows: batchRows },
+        collector: { eventsPerSecond: full.eventsPerSecond, p50Ms: full.p50, p99Ms: full.p99, errors: full.errors, cpuMsPer1kEvents: full.collectorCpuMsPerKEvents, driverCpuMsPer1kEvents: full.driverCpuMsPerKEvents, storeCpuMsPer1kEvents: full.storeCpuMsPerKEvents, meanCommitRows: batchRows },
         halfLoad: { targetEventsPerSecond: halfRate, eventsPerSecond: half.eventsPerSecond, p50Ms: half.p50, p99Ms: half.p99, errors: half.errors },
         baseline: { eventsPerSecond: base.eventsPerSecond, batchRows, connections: flags.baselineConnections, p50Ms: base.p50, p99Ms: base.p99 },
         ratio: Math.round(ratio * 100) / 100,
