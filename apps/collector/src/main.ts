@@ -69,7 +69,7 @@ async function main(): Promise<void> {
     rateLimitPerSecond: env.COLLECTOR_RATE_LIMIT_PER_SEC,
     redisPrefix: env.COLLECTOR_REDIS_PREFIX,
     processes: env.COLLECTOR_WORKERS,
-    writer: { windowMs: env.COLLECTOR_COMMIT_WINDOW_MS },
+    writer: { windowMs: env.COLLECTOR_COMMIT_WINDOW_MS, maxInFlight: env.COLLECTOR_COMMIT_CONCURRENCY },
   });
   const probes = { database: () => pool.query('SELECT 1'), redis: () => redis.ping() };
   // Queries get their own pool without the ingest pool's short client timeout: the statement timeout governs them.

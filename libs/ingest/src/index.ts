@@ -7,8 +7,6 @@ export { MAX_BODY_BYTES } from './decode-body';
 export { decideCors } from './cors';
 export type { TCorsDecision } from './cors';
 export { normaliseIp, anonymiseIp } from './anonymise-ip';
-export { parseUserAgent } from './user-agent';
-export type { TUserAgentInfo } from './user-agent';
 export { openCountryLookup, NO_COUNTRY_LOOKUP } from './geoip';
 export type { TCountryLookup } from './geoip';
 export type { TQueryable } from './queryable';

@@ -1,12 +1,14 @@
-import { parseUserAgent } from './user-agent';
+import { truncateUserAgent } from './user-agent';
 
-describe('parseUserAgent', () => {
-  it('names browser, os and device', () => {
-    const info = parseUserAgent('Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1');
-    expect(info).toMatchObject({ browserName: 'Mobile Safari', browserMajorVersion: '17', osName: 'iOS', deviceType: 'mobile', deviceManufacturer: 'Apple' });
+describe('truncateUserAgent', () => {
+  it('keeps a normal user agent as sent and caps a huge one at 1024 characters', () => {
+    const ua = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15';
+    expect(truncateUserAgent(ua)).toBe(ua);
+    expect(truncateUserAgent('x'.repeat(5000))).toHaveLength(1024);
   });
 
-  it('calls an unknown agent a desktop with unknown names', () => {
-    expect(parseUserAgent(undefined)).toMatchObject({ browserName: null, deviceType: 'desktop' });
+  it('stores no user agent as null', () => {
+    expect(truncateUserAgent(undefined)).toBeNull();
+    expect(truncateUserAgent('')).toBeNull();
   });
 });
