@@ -14,8 +14,11 @@ const CONTENT_LENGTH = /\r\ncontent-length:\s*(\d+)/i;
  * read back. node's http client costs several times more CPU per request, and on a 2-core machine
  * that CPU is taken from the collector under test.
  */
+// Below node's default server keepAliveTimeout (5 s), so the server never closes a socket the client is about to reuse.
+const MAX_IDLE_MS = 4000;
+
 export class RawHttpClient {
-  private idle: Socket[] = [];
+  private idle: Array<{ socket: Socket; since: number }> = [];
   private all = new Set<Socket>();
 
   constructor(
@@ -26,7 +29,7 @@ export class RawHttpClient {
   post(path: string, body: string): Promise<TPost> {
     const payload = Buffer.from(body);
     const head = `POST ${path} HTTP/1.1\r\nhost: 127.0.0.1:${this.port}\r\n${this.headerLines}content-length: ${payload.length}\r\n\r\n`;
-    const socket = this.idle.pop() ?? this.open();
+    const socket = this.acquire();
     return new Promise<TPost>((resolve, reject) => {
       let received: Buffer = Buffer.alloc(0);
       const cleanup = () => {
@@ -50,7 +53,7 @@ export class RawHttpClient {
         }
         if (!answer) return;
         cleanup();
-        if (answer.keepAlive) this.idle.push(socket);
+        if (answer.keepAlive) this.idle.push({ socket, since: performance.now() });
         else this.drop(socket);
         resolve({ status: answer.status, body: answer.body });
       };
@@ -67,8 +70,19 @@ export class RawHttpClient {
     this.idle = [];
   }
 
+  private acquire(): Socket {
+    const now = performance.now();
+    for (let entry = this.idle.pop(); entry; entry = this.idle.pop()) {
+      if (!entry.socket.destroyed && now - entry.since < MAX_IDLE_MS) return entry.socket;
+      this.drop(entry.socket);
+    }
+    return this.open();
+  }
+
   private open(): Socket {
     const socket = connect({ host: '127.0.0.1', port: this.port, noDelay: true });
+    // Errors of an idle socket have no request to fail; it is dropped when next acquired.
+    socket.on('error', () => undefined);
     this.all.add(socket);
     return socket;
   }
