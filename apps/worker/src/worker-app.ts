@@ -1,4 +1,4 @@
-import { Queue, Worker } from 'bullmq';
+import { DelayedError, Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type pg from 'pg';
 import { createPgPool } from '@trailmark/db';
@@ -8,7 +8,7 @@ import type { TCloser } from '@trailmark/runtime';
 import { closeExpiredSessions, createCloseBatcher } from '@trailmark/sessions';
 import type { TWorkerAppEnv } from './env';
 import { startHealthServer } from './health-server';
-import type { TJobContext, TJobDefinition } from './jobs/job-definition';
+import { isRunAgain, type TJobContext, type TJobDefinition } from './jobs/job-definition';
 import { WORKER_JOBS } from './jobs/registry';
 import { startPeriodic, type TPeriodic } from './periodic';
 
@@ -59,7 +59,12 @@ function startJobWorker(definition: TJobDefinition, context: TJobContext, env: T
   const isDelivery = definition.queue === EXPORT_DELIVERY_QUEUE;
   const worker = new Worker(
     definition.queue,
-    async (job) => definition.handle(definition.schema.parse(job.data), context, job),
+    async (job, token) => {
+      const result = await definition.handle(definition.schema.parse(job.data), context, job);
+      if (!isRunAgain(result)) return result;
+      await job.moveToDelayed(result.runAgainAt, token);
+      throw new DelayedError();
+    },
     {
       connection,
       prefix: env.QUEUE_PREFIX,

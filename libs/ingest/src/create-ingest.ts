@@ -82,7 +82,6 @@ export function createIngest(options: TIngestOptions): TIngest {
     async drain() {
       await writer.flush();
       await Promise.allSettled([...tracking]);
-      await tracker.close();
       await rateLimiter.close();
       await drops.stop();
     },

@@ -1,6 +1,7 @@
 import type { TCommittedSession } from './group-commit-writer';
 import type { TSessionMeta } from './prepare-beacon';
-import { decideClose } from './session-tracker';
+import type { TEnqueueOptions, TJobProducer } from '@trailmark/jobs';
+import { createSessionTracker, decideClose } from './session-tracker';
 
 const meta: TSessionMeta = {
   applicationId: 'a', sessionId: 's', instanceId: 'i', userTag: 'ana', ua: null, ip: null, screen: null, windowSize: null, country: null,
@@ -11,7 +12,7 @@ const session = (patch: Partial<TCommittedSession> = {}, metaPatch: Partial<TSes
 });
 
 describe('decideClose', () => {
-  it('pushes the inactivity close back by the timeout', () => {
+  it('schedules the inactivity close after the timeout', () => {
     expect(decideClose(session())).toEqual({ reason: 'timeout', delayMs: 1_800_000 });
   });
 
@@ -23,5 +24,85 @@ describe('decideClose', () => {
 
   it('does not call a first identification a user change', () => {
     expect(decideClose(session({ previousUserTag: null })).reason).toBe('timeout');
+  });
+});
+
+interface TSent {
+  sessionId: string;
+  reason: string;
+  delayMs: number | undefined;
+  dedupId: string | undefined;
+}
+
+/** Records what would go to the queue; the queue itself is tested in libs/jobs and the worker. */
+function recordingProducer(failWith?: Error): TJobProducer & { sent: TSent[] } {
+  const sent: TSent[] = [];
+  return {
+    sent,
+    enqueue(_name, payload, options: TEnqueueOptions = {}) {
+      const { sessionId, reason } = payload as { sessionId: string; reason: string };
+      sent.push({ sessionId, reason, delayMs: options.delayMs, dedupId: options.dedupId });
+      return failWith ? Promise.reject(failWith) : Promise.resolve();
+    },
+    close: () => Promise.resolve(),
+  };
+}
+
+describe('createSessionTracker', () => {
+  const timeout = meta.sessionTimeoutMs;
+  let clock = 0;
+  const now = () => clock;
+  beforeEach(() => (clock = 1_000_000));
+
+  it('schedules a busy session once: its close job re-checks the last activity when it fires', async () => {
+    const producer = recordingProducer();
+    const tracker = createSessionTracker(producer, { now });
+    await tracker.track([session()]);
+    for (let i = 0; i < 100; i++) {
+      clock += 5_000;
+      await tracker.track([session()]);
+    }
+    expect(producer.sent).toEqual([{ sessionId: 's', reason: 'timeout', delayMs: timeout, dedupId: expect.stringContaining('s') }]);
+  });
+
+  it('schedules again after half the timeout without activity, in case the job closed the session meanwhile', async () => {
+    const producer = recordingProducer();
+    const tracker = createSessionTracker(producer, { now });
+    await tracker.track([session()]);
+    clock += timeout / 2 - 1;
+    await tracker.track([session()]);
+    expect(producer.sent).toHaveLength(1);
+    clock += timeout / 2;
+    await tracker.track([session()]);
+    expect(producer.sent.map((job) => job.reason)).toEqual(['timeout', 'timeout']);
+  });
+
+  it('always sends immediate closes, and schedules the session anew after one', async () => {
+    const producer = recordingProducer();
+    const tracker = createSessionTracker(producer, { now });
+    await tracker.track([session()]);
+    await tracker.track([session({}, { hasSessionEnd: true })]);
+    await tracker.track([session({}, { hasSessionEnd: true })]);
+    await tracker.track([session()]);
+    expect(producer.sent.map((job) => [job.reason, job.delayMs])).toEqual([['timeout', timeout], ['api', 0], ['api', 0], ['timeout', timeout]]);
+  });
+
+  it('forgets the least recently active session past maxTracked and schedules it again when it comes back', async () => {
+    const producer = recordingProducer();
+    const tracker = createSessionTracker(producer, { now, maxTracked: 2 });
+    const of = (sessionId: string) => session({}, { sessionId });
+    await tracker.track([of('a'), of('b')]);
+    await tracker.track([of('a')]);
+    await tracker.track([of('c')]);
+    await tracker.track([of('a'), of('b')]);
+    expect(producer.sent.map((job) => job.sessionId)).toEqual(['a', 'b', 'c', 'b']);
+  });
+
+  it('reports a failed schedule and still resolves: the events are durable, the sweep closes the session', async () => {
+    const failure = new Error('redis away');
+    const errors: unknown[] = [];
+    const tracker = createSessionTracker(recordingProducer(failure), { now, onError: (error) => errors.push(error) });
+    await expect(tracker.track([session()])).resolves.toBeUndefined();
+    expect(errors).toEqual([failure]);
   });
 });

@@ -8,7 +8,7 @@ export interface TCloseDecision {
 
 /**
  * What a commit means for the session's close job. `api`, `user_change` and `duration_limit`
- * close now; anything else pushes the inactivity close back. A user-tag change is seen by the
+ * close now; anything else is an inactivity close after the timeout. A user-tag change is seen by the
  * commit statement itself: live_session's tag before the upsert differs from the beacon's.
  */
 export function decideClose(session: TCommittedSession): TCloseDecision {
@@ -22,49 +22,32 @@ export function decideClose(session: TCommittedSession): TCloseDecision {
 }
 
 export interface TSessionTracker {
+  /** Resolves when the batch's schedules were sent (failures go to `onError`, never reject). */
   track(sessions: readonly TCommittedSession[]): Promise<void>;
-  /** Sends the pushed-back schedules still owed (on shutdown). */
-  flush(): Promise<void>;
-  close(): Promise<void>;
 }
 
 export interface TSessionTrackerOptions {
   now?: () => number;
   onError?: (error: unknown) => void;
-  /**
-   * An active session's inactivity close is pushed back at most once per this many ms (default
-   * 5 s, at most a tenth of the app's timeout): the first commit schedules it at once, later ones
-   * only mark it, and a tick re-schedules it from the last activity seen.
-   */
-  rescheduleEveryMs?: number;
-  /** Sessions remembered at most; past it, every commit schedules directly as before. */
+  /** Sessions remembered at most (least recently active forgotten first); a forgotten one is scheduled again. */
   maxTracked?: number;
-}
-
-interface TRecentSchedule {
-  applicationId: string;
-  sessionId: string;
-  scheduledAt: number;
-  /** Commit time of the latest activity not yet reflected in the scheduled job's delay. */
-  lastActivityAt: number;
-  timeoutMs: number;
-  isOwed: boolean;
 }
 
 /**
  * Schedules session-close jobs after each commit, all of a batch at once: with an
  * auto-pipelining Redis connection they leave in one round trip. Immediate closes (`api`,
- * `user_change`, `duration_limit`) always go out; the inactivity close of a busy session is
- * pushed back at most once per `rescheduleEveryMs` (with the delay counted from its last
- * activity), so a session beaconing every second costs one enqueue per few seconds, not one
- * per commit. A process dying before a push-back leaves the earlier job: it finds the session
- * active, leaves it open, and the worker's sweep closes it.
+ * `user_change`, `duration_limit`) always go out. The inactivity close is scheduled once, when
+ * the process first sees the session: the worker's job re-checks the session's last activity
+ * when it fires and, if the session was active since, moves itself to `last activity + timeout`.
+ * So a busy session costs one enqueue, not one per beacon or per few seconds. A session quiet for
+ * half its timeout is scheduled again on its next commit, in case its job closed it meanwhile.
+ * Scheduling again is always harmless: the job is deduplicated per session and replaced.
  */
 export function createSessionTracker(producer: TJobProducer, options: TSessionTrackerOptions = {}): TSessionTracker {
   const now = options.now ?? Date.now;
-  const everyMs = options.rescheduleEveryMs ?? 5000;
   const maxTracked = options.maxTracked ?? 100_000;
-  const recent = new Map<string, TRecentSchedule>();
+  /** Session key → when this process last committed activity for it; Map order is least recent first. */
+  const scheduled = new Map<string, number>();
 
   const enqueue = (applicationId: string, sessionId: string, reason: TEndReason, delayMs: number) =>
     producer.enqueue('session-close', { applicationId, sessionId, reason }, { dedupId: sessionCloseJobId(applicationId, sessionId), delayMs });
@@ -74,29 +57,14 @@ export function createSessionTracker(producer: TJobProducer, options: TSessionTr
     for (const result of results) if (result.status === 'rejected') options.onError?.(result.reason);
   }
 
-  // The owed push-backs of sessions whose window passed (all of them when `all`); quiet ones are forgotten.
-  function pushBack(all: boolean): Promise<void> {
-    const at = now();
-    const jobs: Array<Promise<void>> = [];
-    for (const [key, entry] of recent) {
-      if (!all && at - entry.scheduledAt < windowOf(entry.timeoutMs)) continue;
-      if (!entry.isOwed) {
-        recent.delete(key);
-        continue;
-      }
-      entry.isOwed = false;
-      entry.scheduledAt = at;
-      jobs.push(enqueue(entry.applicationId, entry.sessionId, 'timeout', Math.max(0, entry.timeoutMs - (at - entry.lastActivityAt))));
-    }
-    return settle(jobs);
+  function remember(key: string, at: number): void {
+    scheduled.delete(key);
+    scheduled.set(key, at);
+    if (scheduled.size > maxTracked) scheduled.delete(scheduled.keys().next().value as string);
   }
 
-  const windowOf = (timeoutMs: number) => Math.min(everyMs, Math.floor(timeoutMs / 10));
-  const timer = setInterval(() => void pushBack(false), Math.max(50, Math.min(1000, everyMs / 5)));
-  timer.unref();
-
   return {
-    async track(sessions) {
+    track(sessions) {
       const at = now();
       const jobs: Array<Promise<void>> = [];
       for (const session of sessions) {
@@ -104,28 +72,16 @@ export function createSessionTracker(producer: TJobProducer, options: TSessionTr
         const { applicationId, sessionId } = session.meta;
         const key = `${applicationId}\u0001${sessionId}`;
         if (reason !== 'timeout') {
-          recent.delete(key);
+          scheduled.delete(key);
           jobs.push(enqueue(applicationId, sessionId, reason, delayMs));
           continue;
         }
-        const entry = recent.get(key);
-        if (entry && at - entry.scheduledAt < windowOf(delayMs)) {
-          entry.isOwed = true;
-          entry.lastActivityAt = at;
-          entry.timeoutMs = delayMs;
-          continue;
-        }
-        if (windowOf(delayMs) >= 100 && (entry || recent.size < maxTracked)) {
-          recent.set(key, { applicationId, sessionId, scheduledAt: at, lastActivityAt: at, timeoutMs: delayMs, isOwed: false });
-        }
+        const lastActive = scheduled.get(key);
+        remember(key, at);
+        if (lastActive !== undefined && at - lastActive < delayMs / 2) continue;
         jobs.push(enqueue(applicationId, sessionId, reason, delayMs));
       }
-      await settle(jobs);
-    },
-    flush: () => pushBack(true),
-    async close() {
-      clearInterval(timer);
-      await pushBack(true);
+      return settle(jobs);
     },
   };
 }

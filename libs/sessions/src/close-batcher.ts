@@ -5,6 +5,8 @@ import { keyOf } from './session-key';
 export interface TCloseOutcome {
   /** This call wrote the summary (false: already closed, not due yet, or nothing to summarise). */
   isClosed: boolean;
+  /** A `timeout` close of a session active since: when (epoch ms) it is due now. */
+  dueAt?: number;
 }
 
 export interface TCloseBatcher {
@@ -70,8 +72,11 @@ async function runBatch(pool: pg.Pool, batch: TPending[], onClosed: TCloseBatche
     const result = await closeSessions(pool, batch.map((entry) => entry.request));
     onClosed?.(result);
     const closed = new Set(result.closed.map((key) => keyOf(key.applicationId, key.sessionId)));
+    const dueAt = new Map(result.notDue.map((open) => [keyOf(open.applicationId, open.sessionId), open.dueAt]));
     for (const entry of batch) {
-      entry.resolve({ isClosed: closed.has(keyOf(entry.request.applicationId, entry.request.sessionId)) });
+      const key = keyOf(entry.request.applicationId, entry.request.sessionId);
+      const due = dueAt.get(key);
+      entry.resolve(due === undefined ? { isClosed: closed.has(key) } : { isClosed: false, dueAt: due });
     }
   } catch (error) {
     for (const entry of batch) entry.reject(error);

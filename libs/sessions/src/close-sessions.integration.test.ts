@@ -41,11 +41,12 @@ describe('closeSessions', () => {
     expect(await countRows(pool, 'live_session', app)).toBe(0);
   });
 
-  it('leaves a timeout close alone while the session had activity since', async () => {
+  it('leaves a timeout close alone while the session had activity since, and says when it is due', async () => {
     const app = await insertApplication(pool, { sessionTimeoutMs: 1000 });
     await insertEvents(pool, { applicationId: app, sessionId: 's-active' }, typicalEvents(Date.now(), 3));
     const early = await closeSessions(pool, [{ applicationId: app, sessionId: 's-active', reason: 'timeout' }]);
-    expect(early).toMatchObject({ closed: [], notDue: 1 });
+    const live = await pool.query<{ last_ms: number }>('SELECT (extract(epoch FROM last_ts) * 1000)::float8 AS last_ms FROM live_session WHERE application_id = $1', [app]);
+    expect(early).toMatchObject({ closed: [], notDue: [{ applicationId: app, sessionId: 's-active', dueAt: (live.rows[0]?.last_ms ?? Number.NaN) + 1000 }] });
     expect(await countRows(pool, 'live_session', app)).toBe(1);
     const late = await closeSessions(pool, [{ applicationId: app, sessionId: 's-active', reason: 'timeout' }], { now: Date.now() + 1100 });
     expect(late.closed).toHaveLength(1);

@@ -28,8 +28,8 @@ export interface TCloseResult {
   closed: TSessionKey[];
   /** Requested sessions that already had a summary (or no live row): their newer events were marked late. */
   alreadyClosed: number;
-  /** `timeout` requests for sessions with activity since: left open for the newer job. */
-  notDue: number;
+  /** `timeout` requests for sessions with activity since: left open, due at `dueAt` (epoch ms). */
+  notDue: Array<TSessionKey & { dueAt: number }>;
   /** Live sessions with no events left (nothing to summarise): removed without a row. */
   empty: number;
   /** Export deliveries queued in the outbox by this close. */
@@ -98,14 +98,16 @@ export async function closeLockedSessions(
   const closedKeys = new Set(closed.map((key) => keyOf(key.applicationId, key.sessionId)));
   await insertChildren(client, built.filter((entry) => closedKeys.has(entry.key)).map((entry) => entry.children));
   const deliveries = await queueDeliveries(client, closed);
-  const settled = new Set([...closedKeys, ...rows.filter((row) => !due.includes(row)).map((row) => keyOf(row.application_id, row.session_id))]);
+  const notDue = rows.filter((row) => !due.includes(row));
+  const settled = new Set([...closedKeys, ...notDue.map((row) => keyOf(row.application_id, row.session_id))]);
   const builtKeys = new Set(built.map((entry) => entry.key));
   const emptyKeys = due.filter((row) => !builtKeys.has(keyOf(row.application_id, row.session_id))).map(toKey);
   for (const key of emptyKeys) settled.add(keyOf(key.applicationId, key.sessionId));
   const previouslyClosed = dedupeKeys([...requested, ...due.map(toKey)]).filter((key) => !settled.has(keyOf(key.applicationId, key.sessionId)));
   await markLateEvents(client, previouslyClosed);
   await deleteLiveRows(client, due.map(toKey));
-  return { closed, alreadyClosed: previouslyClosed.length, notDue: rows.length - due.length, empty: emptyKeys.length, deliveries };
+  const stillOpen = notDue.map((row) => ({ ...toKey(row), dueAt: row.last_ms + settingsOf(row).sessionTimeoutMs }));
+  return { closed, alreadyClosed: previouslyClosed.length, notDue: stillOpen, empty: emptyKeys.length, deliveries };
 }
 
 function toKey(row: TLiveSessionRow): TSessionKey {
@@ -116,7 +118,7 @@ function dedupeKeys(keys: readonly TSessionKey[]): TSessionKey[] {
   return [...new Map(keys.map((key) => [keyOf(key.applicationId, key.sessionId), key])).values()];
 }
 
-/** A `timeout` close is re-checked: activity since the job was scheduled means a newer job is coming. */
+/** A `timeout` close is re-checked: after activity since the job was scheduled, its job waits again until the new due time. */
 function isDue(row: TLiveSessionRow, settings: TAppSettings, now: number): boolean {
   if (row.reason !== 'timeout') return true;
   return row.last_ms + settings.sessionTimeoutMs <= now;

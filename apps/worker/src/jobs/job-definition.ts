@@ -13,11 +13,22 @@ export interface TJobContext {
   deliveryPolicy: TDeliveryPolicy;
 }
 
+/** A handler's answer that its job is not done yet: the same job runs again at `runAgainAt` (epoch ms), using no attempt. */
+export interface TRunAgain {
+  runAgainAt: number;
+}
+
+export const runAgainAt = (at: number): TRunAgain => ({ runAgainAt: at });
+
+export function isRunAgain(result: unknown): result is TRunAgain {
+  return typeof result === 'object' && result !== null && typeof (result as Partial<TRunAgain>).runAgainAt === 'number';
+}
+
 export interface TJobDefinition<S extends z.ZodType = z.ZodType> {
   name: string;
   queue: string;
   schema: S;
-  /** Thrown errors retry the job per its attempts/backoff. */
+  /** Thrown errors retry the job per its attempts/backoff; a `runAgainAt` answer delays it instead of completing it. */
   handle(payload: z.infer<S>, context: TJobContext, job: Pick<Job, 'attemptsMade' | 'id'>): Promise<unknown>;
 }
 
