@@ -8,7 +8,7 @@ import type { TEventRow, TSessionMeta } from './prepare-beacon';
  */
 export const COMMIT_SQL = `
 WITH input AS (
-  SELECT * FROM json_to_recordset($1::json)
+  SELECT * FROM jsonb_to_recordset($1::jsonb)
     AS t(application_id text, session_id text, event_id text, instance_id text, seq int, type text, ts timestamptz,
          url text, user_tag text, data jsonb, properties jsonb, session_properties jsonb)
 ),
@@ -69,8 +69,10 @@ export interface TCommitRow {
 const str = (value: string | null) => (value === null ? 'null' : JSON.stringify(value));
 
 /**
- * The events as one JSON array of records (`json_to_recordset`): their `data` and properties are
+ * The events as one JSON array of records (`jsonb_to_recordset`): their `data` and properties are
  * JSON already and go in as they are, instead of being escaped again into twelve text arrays.
+ * jsonb, not json: the text is parsed once, where `json_to_recordset` parses every record's
+ * jsonb columns again (measured: 5.8 ms against 1.0 ms of execution for 300 events).
  */
 export function eventsJson(rows: readonly TEventRow[]): string {
   const parts: string[] = [];

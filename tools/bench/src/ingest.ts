@@ -1,5 +1,5 @@
 /**
- * `npm run bench:ingest [-- --seconds 15 --concurrency 32 --baseline-connections 4]`
+ * `npm run bench:ingest [-- --seconds 10 --concurrency 32 --baseline-connections 4 --rounds 3]`
  *
  * Starts the real collector (its esbuild bundle) as its own process on a fresh database and Redis
  * prefix, drives it over loopback from this process with pre-generated realistic beacons (10
@@ -8,6 +8,8 @@
  *   (b) p99 at half that rate, open loop (latency counted from the scheduled send time);
  *   (c) the baseline: the same rows into `event` by a plain pg client with multi-row INSERTs of
  *       the collector's mean batch size and the same ON CONFLICT, no HTTP.
+ * (a) and (c) alternate for `--rounds` rounds (the collector idles during (c)); the ratio reported
+ * is the median round's, and (b) runs at half that round's rate.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -33,15 +35,17 @@ interface TFlags {
   seconds: number;
   concurrency: number;
   baselineConnections: number;
+  rounds: number;
 }
 
 function parseFlags(argv: string[]): TFlags {
-  const flags: TFlags = { seconds: 15, concurrency: 32, baselineConnections: 4 };
+  const flags: TFlags = { seconds: 10, concurrency: 32, baselineConnections: 4, rounds: 3 };
   for (let i = 0; i < argv.length; i++) {
     const name = argv[i];
     const value = Number(argv[i + 1]);
-    const key = name === '--seconds' ? 'seconds' : name === '--concurrency' ? 'concurrency' : name === '--baseline-connections' ? 'baselineConnections' : undefined;
-    if (!key) throw new Error(`unknown flag ${name}; use --seconds N --concurrency C --baseline-connections K`);
+    const keys: Record<string, keyof TFlags> = { '--seconds': 'seconds', '--concurrency': 'concurrency', '--baseline-connections': 'baselineConnections', '--rounds': 'rounds' };
+    const key = name === undefined ? undefined : keys[name];
+    if (!key) throw new Error(`unknown flag ${name}; use --seconds N --concurrency C --baseline-connections K --rounds R`);
     if (!(value > 0)) throw new Error(`${name} needs a positive number`);
     flags[key] = value;
     i++;
@@ -293,8 +297,6 @@ function insertSql(rows: number): string {
 /** (c) The same rows, batches of `batchRows`, over `connections` plain pg connections. */
 async function baseline(databaseUrl: string, applicationId: string, templates: TBeaconTemplate[], batchRows: number, connections: number, seconds: number): Promise<TPhaseResult> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: connections });
-  // Same starting point as the collector had: an empty table and index.
-  await pool.query('TRUNCATE event');
   const text = insertSql(batchRows);
   const start = performance.now();
   const from = start + WARMUP_SECONDS * 1000;
@@ -337,6 +339,30 @@ async function baseline(databaseUrl: string, applicationId: string, templates: T
   await pool.end();
   const sorted = Float64Array.from(latencies).sort();
   return { seconds, beacons: latencies.length, events, eventsPerSecond: Math.round(events / seconds), p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: percentile(sorted, 100), errors: {}, collectorCpuMsPerKEvents: Number.NaN, driverCpuMsPerKEvents: perThousand(cpu.driverMs, events), storeCpuMsPerKEvents: perThousand(cpu.storeMs, events) };
+}
+
+interface TRound {
+  full: TPhaseResult;
+  base: TPhaseResult;
+  batchRows: number;
+  ratio: number;
+}
+
+/** The round with the median ratio (the lower middle one for an even count). */
+function medianRound(rounds: readonly TRound[]): TRound {
+  const sorted = [...rounds].sort((a, b) => a.ratio - b.ratio);
+  return sorted[Math.floor((sorted.length - 1) / 2)] as TRound;
+}
+
+/** Each phase starts from an empty `event` table and index, the collector's as well as the baseline's. */
+async function truncateEvents(databaseUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('TRUNCATE event');
+  } finally {
+    await client.end();
+  }
 }
 
 // ---------------------------------------------------------------- collector process
@@ -443,30 +469,39 @@ async function main(): Promise<void> {
     );
     const path = `/api/v1/beacon?key=${encodeURIComponent(app.ingestKey)}`;
 
-    log(`(a) closed loop, concurrency ${flags.concurrency}`);
-    const before = await scrapeBatchRows(port);
-    const full = await closedLoop({ port, path, templates, tag: 'full' }, flags.concurrency, flags.seconds, collector.pid);
-    const after = await scrapeBatchRows(port);
-    const batchRows = Math.max(EVENTS_PER_BEACON, Math.round((after.sum - before.sum) / Math.max(1, after.count - before.count)));
+    // Rounds alternate collector and baseline, so a change in the machine's other load hits both alike.
+    const rounds: TRound[] = [];
+    for (let round = 1; round <= flags.rounds; round++) {
+      await truncateEvents(storeUrl);
+      log(`round ${round}/${flags.rounds}: (a) collector, closed loop, concurrency ${flags.concurrency}`);
+      const before = await scrapeBatchRows(port);
+      const full = await closedLoop({ port, path, templates, tag: `full${round}` }, flags.concurrency, flags.seconds, collector.pid);
+      const after = await scrapeBatchRows(port);
+      const batchRows = Math.max(EVENTS_PER_BEACON, Math.round((after.sum - before.sum) / Math.max(1, after.count - before.count)));
+      await truncateEvents(storeUrl);
+      log(`round ${round}/${flags.rounds}: (c) baseline, pg multi-row INSERT of ${batchRows} rows, ${flags.baselineConnections} connections (collector idle)`);
+      const base = await baseline(storeUrl, app.id, templates, batchRows, flags.baselineConnections, flags.seconds);
+      rounds.push({ full, base, batchRows, ratio: full.eventsPerSecond / Math.max(1, base.eventsPerSecond) });
+    }
+    const median = medianRound(rounds);
+    const { full, base, batchRows, ratio } = median;
 
     const halfRate = Math.round(full.eventsPerSecond / 2);
-    log(`(b) open loop at ${halfRate} events/s`);
+    log(`(b) open loop at ${halfRate} events/s (half the median round)`);
     const half = await openLoop({ port, path, templates, tag: 'half' }, halfRate, flags.seconds, collector.pid);
     await stopCollector(collector);
 
-    log(`(c) baseline: pg multi-row INSERT of ${batchRows} rows, ${flags.baselineConnections} connections`);
-    const base = await baseline(storeUrl, app.id, templates, batchRows, flags.baselineConnections, flags.seconds);
-
-    const ratio = full.eventsPerSecond / Math.max(1, base.eventsPerSecond);
-    process.stdout.write(`\nTrailmark ingest benchmark: ${cpus().length} cores, loopback, ${EVENTS_PER_BEACON} events × ${PROPERTIES_PER_EVENT} properties per beacon, ${flags.seconds} s per phase\n\n`);
+    process.stdout.write(`\nTrailmark ingest benchmark: ${cpus().length} cores, loopback, ${EVENTS_PER_BEACON} events × ${PROPERTIES_PER_EVENT} properties per beacon, ${flags.seconds} s per phase, ${flags.rounds} rounds\n\n`);
     printTable([
-      [`(a) collector, closed loop, concurrency ${flags.concurrency}`, full, `${full.beacons} beacons, mean commit ${batchRows} rows`],
+      ...rounds.flatMap((r, i): Array<[string, TPhaseResult, string]> => [
+        [`(a${i + 1}) collector, closed loop, concurrency ${flags.concurrency}`, r.full, `${r.full.beacons} beacons, mean commit ${r.batchRows} rows`],
+        [`(c${i + 1}) baseline: pg INSERT ${r.batchRows} rows, ${flags.baselineConnections} conns`, r.base, `ratio ${r.ratio.toFixed(2)}${r === median ? '  <- median round' : ''}`],
+      ]),
       [`(b) collector, open loop at ${halfRate} ev/s`, half, `${half.beacons} beacons`],
-      [`(c) baseline: pg INSERT ${batchRows} rows, ${flags.baselineConnections} conns`, base, `${base.beacons} statements (latency per statement)`],
     ]);
     const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
     process.stdout.write(
-      `\nratio collector/baseline events/s: ${ratio.toFixed(2)}\n` +
+      `\nratio collector/baseline events/s (median of ${flags.rounds} rounds): ${ratio.toFixed(2)}; rounds: ${rounds.map((r) => r.ratio.toFixed(2)).join(', ')}\n` +
         `targets: >= ${TARGETS.eventsPerSecond} events/s: ${verdict(full.eventsPerSecond >= TARGETS.eventsPerSecond)} (${full.eventsPerSecond}); ` +
         `>= ${TARGETS.baselineRatio}x baseline: ${verdict(ratio >= TARGETS.baselineRatio)} (${ratio.toFixed(2)}x); ` +
         `p99 < ${TARGETS.p99HalfLoadMs} ms at half load: ${verdict(half.p99 < TARGETS.p99HalfLoadMs)} (${fmt(half.p99)} ms)\n`,
@@ -483,6 +518,7 @@ async function main(): Promise<void> {
         halfLoad: { targetEventsPerSecond: halfRate, eventsPerSecond: half.eventsPerSecond, p50Ms: half.p50, p99Ms: half.p99, errors: half.errors },
         baseline: { eventsPerSecond: base.eventsPerSecond, batchRows, connections: flags.baselineConnections, p50Ms: base.p50, p99Ms: base.p99 },
         ratio: Math.round(ratio * 100) / 100,
+        rounds: rounds.map((r) => ({ eventsPerSecond: r.full.eventsPerSecond, baselineEventsPerSecond: r.base.eventsPerSecond, ratio: Math.round(r.ratio * 100) / 100 })),
         pass: { eventsPerSecond: full.eventsPerSecond >= TARGETS.eventsPerSecond, ratio: ratio >= TARGETS.baselineRatio, p99HalfLoad: half.p99 < TARGETS.p99HalfLoadMs },
       })}\n`,
     );
