@@ -48,6 +48,8 @@ export interface SqlDialect {
   topValues(arg: string, nParam: string, filter: string | undefined, convert: (value: string) => string): string;
   arraySubquery(select: string, from: string, where: string, orderBy: string): string;
   exists(from: string, where: string): string;
+  /** `body` reading `name`, a query evaluated once (not inlined into `body` by the planner). */
+  withMaterialized(name: string, select: string, body: string): string;
   jsonRecord(pairs: [string, string][]): string;
   /** The value as the driver should return it (dates as epoch ms numbers, counts as numbers). */
   output(sql: string, type: TColumnType | 'duration' | 'null'): string;

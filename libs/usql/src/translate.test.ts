@@ -84,7 +84,8 @@ describe('USQL.md §7 examples', () => {
     expect(result.columns).toEqual(columns.map(([name, type]) => ({ name, type })));
     expect(result.shape).toBe(shape);
     expect(result.groupColumnCount).toBe(groupColumnCount);
-    expect(result.sql.startsWith('SELECT ')).toBe(true);
+    // One statement: a SELECT, or (FUNNEL) a SELECT over one materialized read-only CTE.
+    expect(result.sql).toMatch(/^(SELECT |WITH fa AS MATERIALIZED \(SELECT )/);
     expect(result.sql).not.toContain(';');
     expect(result.sql).toContain('application_id = ANY($1::text[])');
     expect(result.params[0]).toEqual(['app-1']);
@@ -267,6 +268,23 @@ describe('language details', () => {
     expect(sql.match(/\buser_action\b/g)).toHaveLength(1);
     expect(sql).not.toMatch(/EXISTS/);
     expect(params.filter((p) => p === 'view cart' || p === 'checkout' || p === 'pay')).toHaveLength(3);
+  });
+
+  it('reads a funnel\'s steps on one text column as one IN, joined to the sessions only where a step needs a child row', () => {
+    const names = translate(`SELECT FUNNEL(useraction.name = 'view cart', useraction.name IN ('checkout', 'pay')) FROM usersession`).sql;
+    // One application in scope: the session id alone keys the flags.
+    expect(names).toMatch(/AND \(fc\.name IN \(\$4::text, \$5::text, \$6::text\)\) GROUP BY fc\.session_id\)/);
+    expect(names).toContain(' JOIN fa ON fa.session_id = s.session_id ');
+    expect(names).not.toContain('LEFT JOIN');
+    const twoApps = translate(`SELECT FUNNEL(useraction.name = 'view cart', useraction.name = 'pay') FROM usersession`, { applicationIds: ['app-1', 'app-2'] }).sql;
+    expect(twoApps).toContain('GROUP BY fc.application_id, fc.session_id)');
+    expect(twoApps).toContain(' JOIN fa ON fa.application_id = s.application_id AND fa.session_id = s.session_id ');
+    // A first step that holds for a session without matching actions keeps every session.
+    expect(translate(`SELECT FUNNEL(NOT useraction.name = 'pay', useraction.name = 'checkout') FROM usersession`).sql).toContain(' LEFT JOIN fa ON ');
+    expect(translate(`SELECT FUNNEL(country = 'AT' OR useraction.name = 'pay', useraction.name = 'checkout') FROM usersession`).sql).toContain(' LEFT JOIN fa ON ');
+    expect(translate(`SELECT FUNNEL(country = 'AT' AND useraction.name = 'pay', country = 'DE') FROM usersession`).sql).not.toContain('LEFT JOIN');
+    // Mixed conditions stay an OR of the leaves.
+    expect(translate(`SELECT FUNNEL(useraction.name = 'pay', useraction.duration > 100) FROM usersession`).sql).toMatch(/AND \(\(fc\.name = \$\d+::text\) OR \(fc\.duration > \$\d+::bigint\)\) GROUP BY/);
   });
 
   it('passes whole-number literals as bigint, so integer columns compare without a cast', () => {

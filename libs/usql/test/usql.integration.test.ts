@@ -98,6 +98,20 @@ describe('USQL.md §7 examples on PostgreSQL', () => {
     expect(rows).toEqual([[4, 3, 1]]);
   });
 
+  it('9b. FUNNEL counts sessions without a matching action when the first step holds without one', async () => {
+    // s2, s3, s4 have no `pay` (s4 no action of the steps at all); s2 and s3 checked out.
+    expect(await run(`SELECT FUNNEL(NOT useraction.name = 'pay' AS "No pay", useraction.name = 'checkout' AS "Checkout") FROM usersession`)).toEqual([[3, 2]]);
+    expect(await run(`SELECT FUNNEL(country = 'AT' AS "AT", useraction.name IN ('view cart', 'pay') AS "Cart or paid") FROM usersession`)).toEqual([[1, 1]]);
+  });
+
+  it('9c. FUNNEL keeps the sessions of several applications apart', async () => {
+    // app2 reuses the session id s1; its actions must not count for app1's s1 and vice versa.
+    const rows = await run(`SELECT FUNNEL(useraction.name = 'view cart', useraction.name = 'checkout', useraction.name = 'evil') FROM usersession`, {
+      applicationIds: ['app1', 'app2'],
+    });
+    expect(rows).toEqual([[5, 4, 1]]);
+  });
+
   it('10. CONDITION aggregates over matching rows only', async () => {
     const rows = await run(
       "SELECT COUNT(*), CONDITION(COUNT(*), WHERE hasError = true) AS withErrors, CONDITION(AVG(duration), WHERE country = 'AT') FROM usersession",
