@@ -1,5 +1,5 @@
 import { BASE_TS, storedEvent } from './fixtures/stored-events';
-import { apdexCategoryOf, buildChildRows, buildUserActions, buildUserErrors, buildUserEvents, domainOf } from './index';
+import { apdexCategoryOf, buildChildRows, buildUserActions, buildUserErrors, buildUserEvents, domainOf, MAX_ACTION_NAME_LENGTH } from './index';
 
 const SESSION = { applicationId: 'app-1', sessionId: 's-1', sessionStartTime: BASE_TS };
 
@@ -143,5 +143,19 @@ describe('buildChildRows', () => {
       apdexThresholdMs: 3000,
     });
     expect([rows.userActions.length, rows.userEvents.length, rows.userErrors.length]).toEqual([1, 1, 1]);
+  });
+});
+
+describe('user action names', () => {
+  const named = (name: string) => buildUserActions([storedEvent({ eventId: 'a', type: 'user_action', data: { name, action_type: 'custom', duration: 1 } })], 3000, SESSION)[0]?.name;
+
+  it('keeps the first 500 characters, so the name always fits its indexes', () => {
+    expect(named('x'.repeat(MAX_ACTION_NAME_LENGTH))).toHaveLength(MAX_ACTION_NAME_LENGTH);
+    expect(named('y'.repeat(8192))).toBe('y'.repeat(MAX_ACTION_NAME_LENGTH));
+  });
+
+  it('never cuts a character in half', () => {
+    const name = `${'x'.repeat(MAX_ACTION_NAME_LENGTH - 1)}😀tail`;
+    expect(named(name)).toBe('x'.repeat(MAX_ACTION_NAME_LENGTH - 1));
   });
 });

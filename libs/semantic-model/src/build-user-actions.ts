@@ -8,6 +8,20 @@ const ACTION_TYPE_NAMES: ReadonlyMap<string, TUserActionType> = new Map([
   ['custom', 'Custom'],
 ]);
 
+/**
+ * Action names are kept to their first 500 characters: the name is a key of two user_action
+ * indexes, and a btree entry must fit in a third of a page (about 2.7 KB), whatever the encoding.
+ */
+export const MAX_ACTION_NAME_LENGTH = 500;
+
+function actionName(name: string): string {
+  if (name.length <= MAX_ACTION_NAME_LENGTH) return name;
+  const end = MAX_ACTION_NAME_LENGTH;
+  // Never split a surrogate pair.
+  const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+  return name.slice(0, isHighSurrogate(name.charCodeAt(end - 1)) ? end - 1 : end);
+}
+
 /** Apdex with threshold T: SATISFIED ≤ T, TOLERATING ≤ 4T, FRUSTRATED above. */
 export function apdexCategoryOf(durationMs: number, apdexThresholdMs: number): TApdexCategory {
   if (durationMs <= apdexThresholdMs) return 'SATISFIED';
@@ -49,7 +63,7 @@ function toUserActionRow(
     sessionId: session.sessionId,
     sessionStartTime: session.sessionStartTime,
     eventId: event.eventId,
-    name: readString(data, 'name') ?? '',
+    name: actionName(readString(data, 'name') ?? ''),
     type: ACTION_TYPE_NAMES.get(readString(data, 'action_type') ?? '') ?? 'Custom',
     targetUrl,
     domain: targetUrl === null ? null : domainOf(targetUrl),

@@ -46,7 +46,7 @@ export { SESSION_CLOCK_RULES, isInvalidSession } from './session-validity';
 export { buildSessionSummary } from './build-session-summary';
 export type { TSessionContext, TSessionSummaryInput } from './build-session-summary';
 
-export { buildUserActions, apdexCategoryOf, domainOf } from './build-user-actions';
+export { buildUserActions, apdexCategoryOf, domainOf, MAX_ACTION_NAME_LENGTH } from './build-user-actions';
 export { buildUserEvents, USER_TAG_EVENT_SUFFIX } from './build-user-events';
 export { buildUserErrors } from './build-user-errors';
 export { buildChildRows } from './build-child-rows';

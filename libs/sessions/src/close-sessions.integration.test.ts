@@ -53,6 +53,17 @@ describe('closeSessions', () => {
     expect((await sessionRow(app, 's-active'))[0]).toMatchObject({ end_reason: 'timeout' });
   });
 
+  it('closes a session whose action name is as long as the beacon allows (8 KB of multi-byte text), keeping its first 500 characters', async () => {
+    const app = await insertApplication(pool);
+    // Varied CJK text: three bytes a character and not compressible, as a repeated character would be.
+    const name = Array.from({ length: 8 * 1024 }, (_, i) => String.fromCharCode(0x4e00 + ((i * 7919) % 20_000))).join('');
+    await insertEvents(pool, { applicationId: app, sessionId: 's-long' }, [{ type: 'user_action', ts: Date.now() - 5000, data: { name, action_type: 'custom', duration: 10 } }]);
+    const result = await closeSessions(pool, [{ applicationId: app, sessionId: 's-long', reason: 'api' }]);
+    expect(result.closed).toHaveLength(1);
+    const stored = await pool.query<{ name: string }>('SELECT name FROM user_action WHERE application_id = $1', [app]);
+    expect(stored.rows[0]?.name).toBe(name.slice(0, 500));
+  });
+
   it('marks events arriving after the close late and keeps them out of the summary', async () => {
     const app = await insertApplication(pool);
     await insertEvents(pool, { applicationId: app, sessionId: 's-late' }, typicalEvents(ago(60_000), 5));
