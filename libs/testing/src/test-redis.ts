@@ -8,7 +8,7 @@ export interface TTestRedisPrefix {
   /** Use as the key (or BullMQ `prefix`) of everything the test writes. */
   prefix: string;
   redisUrl: string;
-  /** Deletes every key starting with `prefix`. */
+  /** Deletes every key starting with `prefix`, or with `{prefix}` (the prefix as a Redis Cluster hash tag, as BullMQ queues use it). */
   cleanup(): Promise<void>;
 }
 
@@ -16,12 +16,14 @@ async function deleteKeysWithPrefix(redisUrl: string, prefix: string): Promise<v
   const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
   await redis.connect();
   try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', SCAN_BATCH);
-      if (keys.length > 0) await redis.unlink(...keys);
-      cursor = next;
-    } while (cursor !== '0');
+    for (const pattern of [`${prefix}*`, `{${prefix}}*`]) {
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', SCAN_BATCH);
+        if (keys.length > 0) await redis.unlink(...keys);
+        cursor = next;
+      } while (cursor !== '0');
+    }
   } finally {
     await redis.quit();
   }

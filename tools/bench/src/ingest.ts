@@ -373,6 +373,16 @@ async function scrapeBatchRows(port: number): Promise<{ sum: number; count: numb
   return { sum: value('trailmark_ingest_batch_rows_sum'), count: value('trailmark_ingest_batch_rows_count') };
 }
 
+/** Cumulative count of successful group commits, all of them and those within 50 ms. */
+async function scrapeCommits(port: number): Promise<{ all: number; within50ms: number }> {
+  const lines = (await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()).split('\n');
+  const bucket = (le: string) => {
+    const line = lines.find((l) => l.startsWith('trailmark_ingest_commit_seconds_bucket{') && l.includes(`le="${le}"`) && l.includes('outcome="ok"'));
+    return Number(line?.split(' ').at(-1) ?? Number.NaN);
+  };
+  return { all: bucket('+Inf'), within50ms: bucket('0.05') };
+}
+
 async function startCollector(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
   log('building the collector bundle (npm run build -w @trailmark/collector)');
   execFileSync('npm', ['run', 'build', '-w', '@trailmark/collector'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -488,7 +498,11 @@ async function main(): Promise<void> {
 
     const halfRate = Math.round(full.eventsPerSecond / 2);
     log(`(b) open loop at ${halfRate} events/s (half the median round)`);
+    const commitsBefore = await scrapeCommits(port);
     const half = await openLoop({ port, path, templates, tag: 'half' }, halfRate, flags.seconds, collector.pid);
+    const commitsAfter = await scrapeCommits(port);
+    const halfCommits = commitsAfter.all - commitsBefore.all;
+    const slowCommits = halfCommits - (commitsAfter.within50ms - commitsBefore.within50ms);
     await stopCollector(collector);
 
     process.stdout.write(`\nTrailmark ingest benchmark: ${cpus().length} cores, loopback, ${EVENTS_PER_BEACON} events × ${PROPERTIES_PER_EVENT} properties per beacon, ${flags.seconds} s per phase, ${flags.rounds} rounds\n\n`);
@@ -497,7 +511,7 @@ async function main(): Promise<void> {
         [`(a${i + 1}) collector, closed loop, concurrency ${flags.concurrency}`, r.full, `${r.full.beacons} beacons, mean commit ${r.batchRows} rows`],
         [`(c${i + 1}) baseline: pg INSERT ${r.batchRows} rows, ${flags.baselineConnections} conns`, r.base, `ratio ${r.ratio.toFixed(2)}${r === median ? '  <- median round' : ''}`],
       ]),
-      [`(b) collector, open loop at ${halfRate} ev/s`, half, `${half.beacons} beacons`],
+      [`(b) collector, open loop at ${halfRate} ev/s`, half, `${half.beacons} beacons; ${slowCommits} of ${halfCommits} group commits took > 50 ms in Postgres`],
     ]);
     const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
     process.stdout.write(
@@ -515,7 +529,7 @@ async function main(): Promise<void> {
         eventsPerBeacon: EVENTS_PER_BEACON,
         propertiesPerEvent: PROPERTIES_PER_EVENT,
         collector: { eventsPerSecond: full.eventsPerSecond, p50Ms: full.p50, p99Ms: full.p99, errors: full.errors, cpuMsPer1kEvents: full.collectorCpuMsPerKEvents, driverCpuMsPer1kEvents: full.driverCpuMsPerKEvents, storeCpuMsPer1kEvents: full.storeCpuMsPerKEvents, meanCommitRows: batchRows },
-        halfLoad: { targetEventsPerSecond: halfRate, eventsPerSecond: half.eventsPerSecond, p50Ms: half.p50, p99Ms: half.p99, errors: half.errors },
+        halfLoad: { targetEventsPerSecond: halfRate, eventsPerSecond: half.eventsPerSecond, p50Ms: half.p50, p99Ms: half.p99, errors: half.errors, commits: halfCommits, commitsOver50Ms: slowCommits },
         baseline: { eventsPerSecond: base.eventsPerSecond, batchRows, connections: flags.baselineConnections, p50Ms: base.p50, p99Ms: base.p99 },
         ratio: Math.round(ratio * 100) / 100,
         rounds: rounds.map((r) => ({ eventsPerSecond: r.full.eventsPerSecond, baselineEventsPerSecond: r.base.eventsPerSecond, ratio: Math.round(r.ratio * 100) / 100 })),
