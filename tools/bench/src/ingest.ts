@@ -12,7 +12,7 @@
  * is the median round's, and (b) runs at half that round's rate.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -112,20 +112,6 @@ function machineBusyMs(): number {
   const total = fields.slice(0, 8).reduce((sum, value) => sum + value, 0);
   const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
   return ((total - idle) * 1000) / 100;
-}
-
-const POSTGRES_SOCKET_DIR = '/var/run/postgresql';
-
-/**
- * Postgres on this machine is reached through its Unix socket when there is one, by the collector
- * and the baseline alike, as a single-host deployment would: over loopback TCP the kernel's
- * network stack costs the sender about a tenth of the collector's CPU for the commit statements.
- */
-function viaLocalSocket(databaseUrl: string): string {
-  const url = new URL(databaseUrl);
-  if (!existsSync(`${POSTGRES_SOCKET_DIR}/.s.PGSQL.${url.port || '5432'}`)) return databaseUrl;
-  url.searchParams.set('host', POSTGRES_SOCKET_DIR);
-  return url.toString();
 }
 
 // ---------------------------------------------------------------- HTTP load
@@ -442,8 +428,6 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));
   try {
-    const storeUrl = viaLocalSocket(database.url);
-    log(`collector and baseline reach Postgres at ${storeUrl === database.url ? 'TCP (no local socket found)' : 'its local Unix socket'}`);
     const db = createPrismaClient(database.url);
     const app = await createApplication(db, { name: 'Bench', allowedOrigins: ['*'] });
     for (const definition of [
@@ -464,7 +448,7 @@ async function main(): Promise<void> {
     collector = await startCollector(
       {
         ...process.env,
-        DATABASE_URL: storeUrl,
+        DATABASE_URL: database.url,
         REDIS_URL: redis.redisUrl,
         COLLECTOR_PORT: String(port),
         COLLECTOR_REDIS_PREFIX: redis.prefix,
@@ -482,15 +466,15 @@ async function main(): Promise<void> {
     // Rounds alternate collector and baseline, so a change in the machine's other load hits both alike.
     const rounds: TRound[] = [];
     for (let round = 1; round <= flags.rounds; round++) {
-      await truncateEvents(storeUrl);
+      await truncateEvents(database.url);
       log(`round ${round}/${flags.rounds}: (a) collector, closed loop, concurrency ${flags.concurrency}`);
       const before = await scrapeBatchRows(port);
       const full = await closedLoop({ port, path, templates, tag: `full${round}` }, flags.concurrency, flags.seconds, collector.pid);
       const after = await scrapeBatchRows(port);
       const batchRows = Math.max(EVENTS_PER_BEACON, Math.round((after.sum - before.sum) / Math.max(1, after.count - before.count)));
-      await truncateEvents(storeUrl);
+      await truncateEvents(database.url);
       log(`round ${round}/${flags.rounds}: (c) baseline, pg multi-row INSERT of ${batchRows} rows, ${flags.baselineConnections} connections (collector idle)`);
-      const base = await baseline(storeUrl, app.id, templates, batchRows, flags.baselineConnections, flags.seconds);
+      const base = await baseline(database.url, app.id, templates, batchRows, flags.baselineConnections, flags.seconds);
       rounds.push({ full, base, batchRows, ratio: full.eventsPerSecond / Math.max(1, base.eventsPerSecond) });
     }
     const median = medianRound(rounds);
