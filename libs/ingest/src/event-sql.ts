@@ -72,7 +72,7 @@ const str = (value: string | null) => (value === null ? 'null' : JSON.stringify(
  * The events as one JSON array of records (`jsonb_to_recordset`): their `data` and properties are
  * JSON already and go in as they are, instead of being escaped again into twelve text arrays.
  * jsonb, not json: the text is parsed once, where `json_to_recordset` parses every record's
- * jsonb columns again (measured: 5.8 ms against 1.0 ms of execution for 300 events).
+ * jsonb columns again.
  */
 export function eventsJson(rows: readonly TEventRow[]): string {
   const parts: string[] = [];
