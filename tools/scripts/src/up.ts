@@ -1,6 +1,7 @@
 // `npm run up`: database, migrations, demo data, build, and every app running — one command.
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ZCollectorEnv, ZConsoleEnv, parseEnv } from '@trailmark/config';
 import { createPrismaClient, migrateDatabase } from '@trailmark/db';
@@ -83,7 +84,9 @@ async function main(): Promise<void> {
   const appEnv = { ...env, COLLECTOR_PUBLIC_URL: consoleEnv.COLLECTOR_PUBLIC_URL };
   start('collector', process.execPath, ['--enable-source-maps', 'apps/collector/dist/main.js'], appEnv);
   start('worker', process.execPath, ['--enable-source-maps', 'apps/worker/dist/main.js'], appEnv);
-  start('console', 'npx', ['next', 'start', '-p', String(consoleEnv.CONSOLE_PORT), '-H', '127.0.0.1'], appEnv, join(root, 'apps/console'));
+  // next's own bin, not `npx next`: npx does not pass our SIGTERM on, and next-server would outlive us.
+  const nextBin = createRequire(join(root, 'apps/console/package.json')).resolve('next/dist/bin/next');
+  start('console', process.execPath, [nextBin, 'start', '-p', String(consoleEnv.CONSOLE_PORT), '-H', '127.0.0.1'], appEnv, join(root, 'apps/console'));
   const collectorUrl = `http://127.0.0.1:${collector.COLLECTOR_PORT}`;
   const consoleUrl = `http://127.0.0.1:${consoleEnv.CONSOLE_PORT}`;
   await waitFor('collector', `${collectorUrl}/readyz`);
