@@ -55,6 +55,24 @@ describe('POST /api/v1/beacon', () => {
     expect(live.rows[0].event_count).toBe(6);
   });
 
+  it('counts a partly retried beacon: the stored events as duplicates, the new ones as accepted', async () => {
+    const beacon = specBeaconFor(app.id, 's-partial');
+    const firstTwo = { ...beacon, events: beacon.events.slice(0, 2) };
+    expect(await jsonOf(await postBeacon(h.url, firstTwo, { key: app.ingestKey }))).toMatchObject({ accepted: 2, duplicates: 0 });
+    expect(await jsonOf(await postBeacon(h.url, beacon, { key: app.ingestKey }))).toMatchObject({ accepted: 4, duplicates: 2 });
+    expect(await eventsOf('s-partial')).toHaveLength(6);
+  });
+
+  it('gives each event of copies sent at once to exactly one of them', async () => {
+    const beacon = specBeaconFor(app.id, 's-copies');
+    const answers = await Promise.all(Array.from({ length: 4 }, async () => jsonOf(await postBeacon(h.url, beacon, { key: app.ingestKey }))));
+    const accepted = answers.map((answer) => (answer as { accepted: number }).accepted);
+    expect(accepted.reduce((sum, n) => sum + n, 0)).toBe(6);
+    expect(answers.every((answer) => (answer as { accepted: number; duplicates: number }).accepted + (answer as { duplicates: number }).duplicates === 6)).toBe(true);
+    const live = await h.sql.query('SELECT event_count FROM live_session WHERE application_id = $1 AND session_id = $2', [app.id, 's-copies']);
+    expect(live.rows[0].event_count).toBe(6);
+  });
+
   it('accepts gzip and refuses bad gzip with 400', async () => {
     const beacon = specBeaconFor(app.id, 's-gzip');
     const ok = await postBeacon(h.url, beacon, { key: app.ingestKey, headers: { 'content-encoding': 'gzip', 'content-type': 'application/json' }, body: gzipSync(JSON.stringify(beacon)) });

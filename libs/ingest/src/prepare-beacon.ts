@@ -1,6 +1,6 @@
 import { TrailmarkError, type TFieldIssue } from '@trailmark/errors';
 import { splitBeaconEvent, type TBeacon, type TBeaconEvent } from '@trailmark/semantic-model';
-import { validateProperties, type TPropertyDrop, type TValidationContext } from '@trailmark/validation-rules';
+import { validateProperties, type TPropertyDrop, type TValidatedProperties, type TValidationContext } from '@trailmark/validation-rules';
 import type { TAppConfig } from './app-config';
 import { clockOffset, correctTimestamp } from './clock';
 import { propertiesToJson } from './property-json';
@@ -91,7 +91,7 @@ function toRow(beacon: TBeacon, config: TAppConfig, event: TBeaconEvent, offset:
   const ts = correctTimestamp(split.ts, offset);
   if (ts === null) return null;
   const eventProps = validateProperties(split.eventProperties, 'event', validation);
-  const sessionProps = validateProperties(split.sessionProperties, 'session', validation);
+  const sessionProps = hasKeys(split.sessionProperties) ? validateProperties(split.sessionProperties, 'session', validation) : NO_PROPERTIES;
   return {
     applicationId: config.applicationId,
     sessionId: beacon.session,
@@ -105,13 +105,21 @@ function toRow(beacon: TBeacon, config: TAppConfig, event: TBeaconEvent, offset:
     data: JSON.stringify(correctData(split.type, split.data, beacon, offset)),
     properties: propertiesToJson(eventProps.values),
     sessionProperties: propertiesToJson(sessionProps.values),
-    drops: [...eventProps.drops, ...sessionProps.drops],
+    drops: sessionProps.drops.length === 0 ? eventProps.drops : [...eventProps.drops, ...sessionProps.drops],
   };
 }
 
+// Most events carry no session properties: skip validating (and allocating for) an empty map.
+const NO_PROPERTIES: TValidatedProperties = Object.freeze({ values: Object.freeze({}), drops: Object.freeze([]) as unknown as TPropertyDrop[] });
+
+function hasKeys(map: object): boolean {
+  for (const key in map) if (Object.hasOwn(map, key)) return true;
+  return false;
+}
+
 // Client times inside `data` get the same correction as `ts`; a navigation carries its page's title and referrer.
-function correctData(type: string, data: Record<string, unknown>, beacon: TBeacon, offset: number): Record<string, unknown> {
-  const out = { ...data };
+// `data` is the split's own fresh copy, so it is corrected in place.
+function correctData(type: string, out: Record<string, unknown>, beacon: TBeacon, offset: number): Record<string, unknown> {
   for (const field of ['start', 'end'] as const) {
     const value = out[field];
     if (typeof value === 'number') out[field] = correctTimestamp(value, offset) ?? undefined;

@@ -10,3 +10,10 @@ describe('propertiesToJson', () => {
     expect(propertiesToJson({})).toBe('{}');
   });
 });
+
+describe('propertiesToJson against JSON.stringify', () => {
+  it('writes what JSON.stringify writes for every kind of value it can write', () => {
+    const values = { n: -0, big: 1e21, tiny: 5e-324, f: 0.1 + 0.2, t: true, fa: false, s: 'line\nbreak\u2028"q"\\', e: '', u: '😀', '"odd key"': 1 };
+    expect(propertiesToJson(values)).toBe(JSON.stringify(values));
+  });
+});
