@@ -106,6 +106,33 @@ function processCpuMs(pid: number | undefined): number {
   return total;
 }
 
+/** CPU time (user + system) in ms of each process whose command name is `comm` (Postgres backends, Redis), by pid. */
+function cpuMsOfCommand(comm: string): Map<number, number> {
+  const byPid = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== comm) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      byPid.set(Number(entry), ((Number(fields[11]) + Number(fields[12])) * 1000) / 100);
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return byPid;
+}
+
+/**
+ * CPU spent since `start` by the processes alive now. A process that exited meanwhile (an idle
+ * pool connection closing) is left out rather than subtracting its whole past.
+ */
+function cpuMsSince(start: Map<number, number>, now: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, ms] of now) total += ms - (start.get(pid) ?? 0);
+  return total;
+}
+
 /** Busy CPU time of the whole machine in ms (all cores), from /proc/stat. */
 function machineBusyMs(): number {
   const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]?.trim().split(/\s+/).slice(1).map(Number) ?? [];
@@ -140,32 +167,44 @@ interface TPhaseResult {
   driverCpuMsPerKEvents: number;
   /** The rest of the machine's busy CPU: Postgres and Redis, mostly. */
   storeCpuMsPerKEvents: number;
+  /** The part of `store` spent in Postgres processes, in Redis, and elsewhere (kernel softirq, other processes). */
+  storeSplit: { postgres: number; redis: number; other: number };
 }
 
 interface TCpuSnapshot {
   collectorMs: number;
   driver: NodeJS.CpuUsage;
   machineMs: number;
+  postgres: Map<number, number>;
+  redis: Map<number, number>;
 }
 
 interface TCpuSpent {
   collectorMs: number;
   driverMs: number;
   storeMs: number;
+  postgresMs: number;
+  redisMs: number;
 }
 
 function cpuSnapshot(collectorPid: number | undefined): TCpuSnapshot {
-  return { collectorMs: processCpuMs(collectorPid), driver: process.cpuUsage(), machineMs: machineBusyMs() };
+  return { collectorMs: processCpuMs(collectorPid), driver: process.cpuUsage(), machineMs: machineBusyMs(), postgres: cpuMsOfCommand('postgres'), redis: cpuMsOfCommand('redis-server') };
 }
 
 function cpuSince(start: TCpuSnapshot | undefined, collectorPid: number | undefined): TCpuSpent {
-  if (!start) return { collectorMs: Number.NaN, driverMs: Number.NaN, storeMs: Number.NaN };
+  if (!start) return { collectorMs: Number.NaN, driverMs: Number.NaN, storeMs: Number.NaN, postgresMs: Number.NaN, redisMs: Number.NaN };
   // Without a collector (the baseline) the whole rest of the machine is the store.
   const collectorMs = collectorPid === undefined ? 0 : processCpuMs(collectorPid) - start.collectorMs;
   const driver = process.cpuUsage(start.driver);
   const driverMs = (driver.user + driver.system) / 1000;
   const machineMs = machineBusyMs() - start.machineMs;
-  return { collectorMs, driverMs, storeMs: machineMs - collectorMs - driverMs };
+  const postgresMs = cpuMsSince(start.postgres, cpuMsOfCommand('postgres'));
+  const redisMs = cpuMsSince(start.redis, cpuMsOfCommand('redis-server'));
+  return { collectorMs, driverMs, storeMs: machineMs - collectorMs - driverMs, postgresMs, redisMs };
+}
+
+function storeSplit(cpu: TCpuSpent, events: number): TPhaseResult['storeSplit'] {
+  return { postgres: perThousand(cpu.postgresMs, events), redis: perThousand(cpu.redisMs, events), other: perThousand(cpu.storeMs - cpu.postgresMs - cpu.redisMs, events) };
 }
 
 const perThousand = (ms: number, events: number) => Math.round((ms / Math.max(1, events)) * 1000 * 100) / 100;
@@ -204,6 +243,7 @@ class PhaseRecorder {
       collectorCpuMsPerKEvents: perThousand(cpu.collectorMs, this.events),
       driverCpuMsPerKEvents: perThousand(cpu.driverMs, this.events),
       storeCpuMsPerKEvents: perThousand(cpu.storeMs, this.events),
+      storeSplit: storeSplit(cpu, this.events),
     };
   }
 }
@@ -324,7 +364,7 @@ async function baseline(databaseUrl: string, applicationId: string, templates: T
   const cpu = cpuSince(cpuAtStart, undefined);
   await pool.end();
   const sorted = Float64Array.from(latencies).sort();
-  return { seconds, beacons: latencies.length, events, eventsPerSecond: Math.round(events / seconds), p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: percentile(sorted, 100), errors: {}, collectorCpuMsPerKEvents: Number.NaN, driverCpuMsPerKEvents: perThousand(cpu.driverMs, events), storeCpuMsPerKEvents: perThousand(cpu.storeMs, events) };
+  return { seconds, beacons: latencies.length, events, eventsPerSecond: Math.round(events / seconds), p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: percentile(sorted, 100), errors: {}, collectorCpuMsPerKEvents: Number.NaN, driverCpuMsPerKEvents: perThousand(cpu.driverMs, events), storeCpuMsPerKEvents: perThousand(cpu.storeMs, events), storeSplit: storeSplit(cpu, events) };
 }
 
 interface TRound {
@@ -407,11 +447,11 @@ const fmt = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFix
 const pad = (text: string, width: number) => text.padStart(width);
 
 function printTable(rows: Array<[string, TPhaseResult, string]>): void {
-  const header = `${'phase'.padEnd(44)}${pad('events/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('max ms', 9)}${pad('CPU ms/1k ev: collector', 25)}${pad('driver', 8)}${pad('store', 7)}  notes`;
+  const header = `${'phase'.padEnd(44)}${pad('events/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('max ms', 9)}${pad('CPU ms/1k ev: collector', 25)}${pad('driver', 8)}${pad('store', 7)}${pad('(pg/redis/other)', 18)}  notes`;
   process.stdout.write(`${header}\n${'-'.repeat(header.length + 10)}\n`);
   for (const [name, r, note] of rows) {
     const errors = Object.entries(r.errors).map(([code, count]) => `${code}×${count}`).join(' ');
-    process.stdout.write(`${name.padEnd(44)}${pad(String(r.eventsPerSecond), 10)}${pad(fmt(r.p50), 9)}${pad(fmt(r.p99), 9)}${pad(fmt(r.max), 9)}${pad(fmt(r.collectorCpuMsPerKEvents, 0), 25)}${pad(fmt(r.driverCpuMsPerKEvents, 0), 8)}${pad(fmt(r.storeCpuMsPerKEvents, 0), 7)}  ${note}${errors ? ` errors: ${errors}` : ''}\n`);
+    process.stdout.write(`${name.padEnd(44)}${pad(String(r.eventsPerSecond), 10)}${pad(fmt(r.p50), 9)}${pad(fmt(r.p99), 9)}${pad(fmt(r.max), 9)}${pad(fmt(r.collectorCpuMsPerKEvents, 0), 25)}${pad(fmt(r.driverCpuMsPerKEvents, 0), 8)}${pad(fmt(r.storeCpuMsPerKEvents, 0), 7)}${pad(`(${fmt(r.storeSplit.postgres, 0)}/${fmt(r.storeSplit.redis, 0)}/${fmt(r.storeSplit.other, 0)})`, 18)}  ${note}${errors ? ` errors: ${errors}` : ''}\n`);
   }
 }
 
@@ -512,9 +552,9 @@ async function main(): Promise<void> {
         concurrency: flags.concurrency,
         eventsPerBeacon: EVENTS_PER_BEACON,
         propertiesPerEvent: PROPERTIES_PER_EVENT,
-        collector: { eventsPerSecond: full.eventsPerSecond, p50Ms: full.p50, p99Ms: full.p99, errors: full.errors, cpuMsPer1kEvents: full.collectorCpuMsPerKEvents, driverCpuMsPer1kEvents: full.driverCpuMsPerKEvents, storeCpuMsPer1kEvents: full.storeCpuMsPerKEvents, meanCommitRows: batchRows },
+        collector: { eventsPerSecond: full.eventsPerSecond, p50Ms: full.p50, p99Ms: full.p99, errors: full.errors, cpuMsPer1kEvents: full.collectorCpuMsPerKEvents, driverCpuMsPer1kEvents: full.driverCpuMsPerKEvents, storeCpuMsPer1kEvents: full.storeCpuMsPerKEvents, storeSplitCpuMsPer1kEvents: full.storeSplit, meanCommitRows: batchRows },
         halfLoad: { targetEventsPerSecond: halfRate, eventsPerSecond: half.eventsPerSecond, p50Ms: half.p50, p99Ms: half.p99, errors: half.errors, commits: halfCommits, commitsOver50Ms: slowCommits },
-        baseline: { eventsPerSecond: base.eventsPerSecond, batchRows, connections: flags.baselineConnections, p50Ms: base.p50, p99Ms: base.p99 },
+        baseline: { eventsPerSecond: base.eventsPerSecond, batchRows, connections: flags.baselineConnections, p50Ms: base.p50, p99Ms: base.p99, storeCpuMsPer1kEvents: base.storeCpuMsPerKEvents, storeSplitCpuMsPer1kEvents: base.storeSplit },
         ratio: Math.round(ratio * 100) / 100,
         rounds: rounds.map((r) => ({ eventsPerSecond: r.full.eventsPerSecond, baselineEventsPerSecond: r.base.eventsPerSecond, ratio: Math.round(r.ratio * 100) / 100 })),
         pass: { eventsPerSecond: full.eventsPerSecond >= TARGETS.eventsPerSecond, ratio: ratio >= TARGETS.baselineRatio, p99HalfLoad: half.p99 < TARGETS.p99HalfLoadMs },
