@@ -5,15 +5,14 @@ import type { Logger } from '@trailmark/logger';
 import { createConfigCache, type TConfigCache } from './config-cache';
 import { createDropCounters, type TDropCounters } from './drop-counters';
 import { NO_COUNTRY_LOOKUP, type TCountryLookup } from './geoip';
-import { createEventWriter, type TEventWriter, type TWriterOptions } from './group-commit-writer';
+import { createEventWriter, type TEventStore, type TEventWriter, type TWriterOptions } from './group-commit-writer';
 import { createIngestMetrics, type TIngestMetrics } from './ingest-metrics';
 import { createIngestPipeline, type TIngestPipeline } from './ingest-pipeline';
-import type { TQueryable } from './queryable';
 import { createApplicationRateLimiter } from './rate-limit';
 import { createSessionTracker } from './session-tracker';
 
 export interface TIngestOptions {
-  db: TQueryable;
+  db: TEventStore;
   redis: Redis;
   producer: TJobProducer;
   registry: Registry;
@@ -53,10 +52,11 @@ export function createIngest(options: TIngestOptions): TIngest {
   const writer = createEventWriter({
     db: options.db,
     ...options.writer,
-    onBatch: ({ rows, beacons, ms, ok }) => {
+    onBatch: ({ rows, beacons, ms, ok, path }) => {
       metrics.batchRows.observe(rows);
       metrics.batchBeacons.observe(beacons);
       metrics.commitSeconds.observe({ outcome: ok ? 'ok' : 'error' }, ms / 1000);
+      if (path) metrics.commits.inc({ path });
     },
     onCommitted: (sessions) => {
       const job = tracker.track(sessions).finally(() => tracking.delete(job));

@@ -8,6 +8,7 @@ export interface TIngestMetrics {
   batchRows: Histogram;
   batchBeacons: Histogram;
   commitSeconds: Histogram<'outcome'>;
+  commits: Counter<'path'>;
   sessionTrackingErrors: Counter;
   dropCounterOverflow: Counter;
 }
@@ -28,6 +29,7 @@ export function createIngestMetrics(registry: Registry): TIngestMetrics {
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers,
     }),
+    commits: new Counter({ name: 'trailmark_ingest_commits_total', help: 'Successful group commits by path: copy, or insert when the batch held already stored events', labelNames: ['path'], registers }),
     sessionTrackingErrors: new Counter({ name: 'trailmark_ingest_session_tracking_errors_total', help: 'session-close jobs that could not be scheduled', registers }),
     dropCounterOverflow: new Counter({ name: 'trailmark_ingest_drop_counter_overflow_total', help: 'Drops not counted because too many distinct keys were pending', registers }),
   };

@@ -1,0 +1,82 @@
+import pg from 'pg';
+import { createTestDatabase, type TTestDatabase } from '@trailmark/testing';
+import { createEventWriter, type TCommitPath } from '../src/group-commit-writer';
+import type { TEventRow, TSessionMeta } from '../src/prepare-beacon';
+
+let database: TTestDatabase;
+let pool: pg.Pool;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  // One connection: the fallback after a failed COPY must find it rolled back and usable.
+  pool = new pg.Pool({ connectionString: database.url, max: 1 });
+});
+
+afterAll(async () => {
+  await pool?.end();
+  await database?.drop();
+});
+
+const APP = 'app-commit-paths';
+
+function sessionMeta(sessionId: string): TSessionMeta {
+  return { applicationId: APP, sessionId, instanceId: 'inst\t1', userTag: 'user\\one', ua: 'UA\nwith newline', ip: '10.0.0.0', screen: '1920x1080', windowSize: null, country: 'DE', sessionTimeoutMs: 60_000, maxSessionDurationMs: 86_400_000, hasSessionEnd: false };
+}
+
+// Every character COPY's text format escapes, JSON escapes, a `long` past 2^53 and a year past 9999.
+function rowsOf(sessionId: string): TEventRow[] {
+  const base = { applicationId: APP, sessionId, instanceId: 'inst\t1', seq: 3, userTag: 'user\\one', sessionProperties: '{}', drops: [] };
+  return [
+    { ...base, eventId: 'e-1', type: 'navigation', ts: 1_764_000_000_123, url: 'https://x.example/a\tb\\c\nd\re', data: JSON.stringify({ title: 'Tab\there "quoted" \\ back', lcp: 812.5 }), properties: '{"big":9223372036854775807,"s":"ü😀\\u2028"}' },
+    { ...base, eventId: 'e-2', type: 'user_action', ts: 1_764_000_000_456, url: null, data: '{"name":"click on \\"Pay\\""}', properties: '{}', sessionProperties: '{"tier":"gold"}' },
+    { ...base, eventId: 'e-3', type: 'request', ts: 253_402_300_800_000, url: 'https://x.example/', data: '{}', properties: '{}' },
+  ];
+}
+
+async function storedEvents(sessionId: string): Promise<unknown[]> {
+  const result = await pool.query(
+    `SELECT event_id, instance_id, seq, type, ts, url, user_tag, data::text, properties::text, session_properties::text
+     FROM event WHERE application_id = $1 AND session_id = $2 ORDER BY event_id`,
+    [APP, sessionId],
+  );
+  return result.rows;
+}
+
+async function storedLiveSession(sessionId: string): Promise<unknown> {
+  const result = await pool.query(
+    'SELECT instance_id, user_tag, first_ts, last_ts, event_count, ua, ip, screen, window_size, country FROM live_session WHERE application_id = $1 AND session_id = $2',
+    [APP, sessionId],
+  );
+  return result.rows[0];
+}
+
+describe('the two commit paths', () => {
+  it('store the same rows: COPY for a fresh batch, the skipping INSERT when the batch holds a stored event', async () => {
+    const paths: Array<TCommitPath | undefined> = [];
+    const writer = createEventWriter({ db: pool, windowMs: 1, onBatch: ({ path }) => paths.push(path) });
+
+    const viaCopy = await writer.write(rowsOf('s-copy'), sessionMeta('s-copy'));
+    expect(viaCopy).toMatchObject({ duplicates: 0 });
+    expect(viaCopy.accepted).toHaveLength(3);
+
+    // One batch: a retry of s-copy's first event and all of s-insert. COPY fails on the stored event.
+    const [retry, viaInsert] = await Promise.all([
+      writer.write(rowsOf('s-copy').slice(0, 1), sessionMeta('s-copy')),
+      writer.write(rowsOf('s-insert'), sessionMeta('s-insert')),
+    ]);
+    expect(retry).toMatchObject({ accepted: [], duplicates: 1 });
+    expect(viaInsert.accepted).toHaveLength(3);
+    await writer.flush();
+    expect(paths).toEqual(['copy', 'insert']);
+
+    const copied = await storedEvents('s-copy');
+    expect(copied).toHaveLength(3);
+    expect(await storedEvents('s-insert')).toEqual(copied);
+    expect(copied[0]).toMatchObject({ url: 'https://x.example/a\tb\\c\nd\re', user_tag: 'user\\one', instance_id: 'inst\t1' });
+    expect((copied[0] as { properties: string }).properties).toContain('9223372036854775807');
+    expect((copied[2] as { ts: Date }).ts.toISOString()).toBe('+010000-01-01T00:00:00.000Z');
+
+    expect(await storedLiveSession('s-copy')).toMatchObject({ event_count: 3, ua: 'UA\nwith newline', country: 'DE' });
+    expect(await storedLiveSession('s-insert')).toEqual(await storedLiveSession('s-copy'));
+  });
+});
