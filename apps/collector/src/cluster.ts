@@ -1,4 +1,5 @@
 import cluster, { type Worker } from 'node:cluster';
+import { serveClusterMetrics } from './cluster-metrics';
 
 export interface TClusterOptions {
   workers: number;
@@ -69,6 +70,7 @@ function runPrimary(options: TClusterOptions): Promise<void> {
   };
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => stop(0));
+  serveClusterMetrics();
   for (let i = 0; i < options.workers; i++) fork();
   return Promise.resolve();
 }

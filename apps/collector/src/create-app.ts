@@ -14,6 +14,8 @@ import { sendError } from './send-error';
 export interface TCollectorDeps {
   ingest: Pick<TIngest, 'pipeline' | 'configs' | 'metrics'>;
   registry: Registry;
+  /** The text /metrics answers; by default the registry's (a cluster worker asks the primary for all workers'). */
+  metricsText?: () => Promise<string>;
   probes: Record<string, TProbe>;
   logger: Logger;
   trustProxy: boolean;

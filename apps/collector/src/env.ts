@@ -11,13 +11,19 @@ export const ZCollectorAppEnv = ZCollectorEnv.extend({
   COLLECTOR_PG_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(8),
   COLLECTOR_PG_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
   COLLECTOR_COMMIT_WINDOW_MS: z.coerce.number().min(0).max(100).default(3),
-  /** Group commits in flight at once (each holds one pool connection while it runs). */
-  COLLECTOR_COMMIT_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
   /**
-   * Processes (node:cluster workers) serving the port. Default 1: on a 2-core host shared with
-   * Postgres and the load driver, 2 workers measured 60% more CPU per event (bench:ingest).
+   * Group commits in flight at once per worker (each holds one pool connection while it runs).
+   * Default 1: with two workers, two commits run at once; more made the commits smaller and
+   * the half-load p99 worse in bench:ingest.
    */
-  COLLECTOR_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  COLLECTOR_COMMIT_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(1),
+  /**
+   * Processes (node:cluster workers) serving the port. Default 2: one worker saturates a core at
+   * about 30k events/s (bench:ingest on 2 cores, with Postgres on the same host); two took that
+   * to about 37k. Raise it with the cores, keeping workers × COLLECTOR_PG_POOL_SIZE within
+   * Postgres' max_connections.
+   */
+  COLLECTOR_WORKERS: z.coerce.number().int().min(1).max(64).default(2),
   /** Prefix of the collector's Redis keys (BullMQ queues keep their own hash-tagged prefix). */
   COLLECTOR_REDIS_PREFIX: z.string().min(1).default('trailmark'),
   COLLECTOR_QUEUE_PREFIX: z.string().min(1).optional(),

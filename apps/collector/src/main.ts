@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { createServer, type Server } from 'node:http';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -8,6 +9,7 @@ import { createJobProducer } from '@trailmark/jobs';
 import { createLogger, type Logger } from '@trailmark/logger';
 import { installGracefulShutdown } from '@trailmark/runtime';
 import { runClustered } from './cluster';
+import { clusterMetricsReader } from './cluster-metrics';
 import { createApp } from './create-app';
 import { readEnv, type TCollectorAppEnv } from './env';
 
@@ -78,7 +80,8 @@ async function main(): Promise<void> {
   queryPool.on('error', (error) => logger.warn({ err: error }, 'idle Postgres connection failed'));
   const db = createPrismaClient(env.DATABASE_URL);
   const usql = { db, pool: queryPool, redis, redisPrefix: env.COLLECTOR_REDIS_PREFIX };
-  const app = createApp({ ingest, registry, probes, logger, trustProxy: env.COLLECTOR_TRUST_PROXY, usql });
+  const metricsText = cluster.isWorker ? clusterMetricsReader(registry) : undefined;
+  const app = createApp({ ingest, registry, metricsText, probes, logger, trustProxy: env.COLLECTOR_TRUST_PROXY, usql });
   const http = createServer(app);
   await listen(http, env.COLLECTOR_HOST, env.COLLECTOR_PORT);
   logger.info({ host: env.COLLECTOR_HOST, port: env.COLLECTOR_PORT }, 'collector listening');

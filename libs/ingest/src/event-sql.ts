@@ -172,21 +172,48 @@ export function copyField(value: string | null): string {
   return COPY_SPECIAL.test(value) ? value.replace(COPY_SPECIAL_ALL, (c) => COPY_ESCAPES[c] as string) : value;
 }
 
-/** ISO 8601 as Postgres reads it; a year past 9999 comes without toISOString's leading '+'. */
-function copyTimestamp(ms: number): string {
-  const iso = new Date(ms).toISOString();
-  return iso.charCodeAt(0) === 43 ? iso.slice(1) : iso;
+/** JSON text never holds a raw tab, newline or carriage return (JSON escapes them): only backslashes need doubling. */
+function copyJson(json: string): string {
+  return json.indexOf('\\') === -1 ? json : json.replaceAll('\\', '\\\\');
+}
+
+const DAY_MS = 86_400_000;
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+const pad3 = (n: number) => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : String(n));
+
+/**
+ * Epoch ms as ISO 8601 UTC, the way Postgres reads it. A batch's events share a few days, so the
+ * date part is formatted once per day (toISOString per row cost more than the rest of the row);
+ * a year past 9999 comes without toISOString's leading '+'.
+ */
+function createTimestampFormatter(): (ms: number) => string {
+  let day = Number.NaN;
+  let datePart = '';
+  return (ms) => {
+    const msOfDay = ms % DAY_MS;
+    if (ms - msOfDay !== day) {
+      day = ms - msOfDay;
+      const iso = new Date(day).toISOString();
+      datePart = iso.slice(iso.charCodeAt(0) === 43 ? 1 : 0, iso.indexOf('T') + 1);
+    }
+    const seconds = Math.floor(msOfDay / 1000);
+    return `${datePart}${pad2(Math.floor(seconds / 3600))}:${pad2(Math.floor(seconds / 60) % 60)}:${pad2(seconds % 60)}.${pad3(msOfDay % 1000)}Z`;
+  };
 }
 
 /** The rows as COPY text, columns in EVENT_COLUMNS order; strings a run of rows shares are escaped once. */
 export function eventsCopyText(rows: readonly TEventRow[]): string {
+  const timestamp = createTimestampFormatter();
   let out = '';
-  let session = '';
-  let prefix = '';
+  const last = { applicationId: '', sessionId: '', prefix: '', instanceId: '', instance: '', url: null as string | null, urlText: '\\N', userTag: null as string | null, userTagText: '\\N' };
   for (const r of rows) {
-    const key = `${r.applicationId}\u0001${r.sessionId}`;
-    if (key !== session) [session, prefix] = [key, `${copyField(r.applicationId)}\t${copyField(r.sessionId)}\t`];
-    out += `${prefix}${copyField(r.eventId)}\t${copyField(r.instanceId)}\t${r.seq}\t${copyField(r.type)}\t${copyTimestamp(r.ts)}\t${copyField(r.url)}\t${copyField(r.userTag)}\t${copyField(r.data)}\t${copyField(r.properties)}\t${copyField(r.sessionProperties)}\n`;
+    if (r.applicationId !== last.applicationId || r.sessionId !== last.sessionId) {
+      [last.applicationId, last.sessionId, last.prefix] = [r.applicationId, r.sessionId, `${copyField(r.applicationId)}\t${copyField(r.sessionId)}\t`];
+    }
+    if (r.instanceId !== last.instanceId) [last.instanceId, last.instance] = [r.instanceId, copyField(r.instanceId)];
+    if (r.url !== last.url) [last.url, last.urlText] = [r.url, copyField(r.url)];
+    if (r.userTag !== last.userTag) [last.userTag, last.userTagText] = [r.userTag, copyField(r.userTag)];
+    out += `${last.prefix}${copyField(r.eventId)}\t${last.instance}\t${r.seq}\t${copyField(r.type)}\t${timestamp(r.ts)}\t${last.urlText}\t${last.userTagText}\t${copyJson(r.data)}\t${copyJson(r.properties)}\t${copyJson(r.sessionProperties)}\n`;
   }
   return out;
 }

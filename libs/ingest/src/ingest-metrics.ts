@@ -5,6 +5,7 @@ export interface TIngestMetrics {
   duplicateEvents: Counter<'application'>;
   droppedProperties: Counter<'reason'>;
   rejectedBeacons: Counter<'code'>;
+  beaconSeconds: Histogram<'status'>;
   batchRows: Histogram;
   batchBeacons: Histogram;
   commitSeconds: Histogram<'outcome'>;
@@ -20,6 +21,13 @@ export function createIngestMetrics(registry: Registry): TIngestMetrics {
     duplicateEvents: new Counter({ name: 'trailmark_ingest_duplicate_events_total', help: 'Events already stored (SDK retries)', labelNames: ['application'], registers }),
     droppedProperties: new Counter({ name: 'trailmark_ingest_dropped_properties_total', help: 'Properties dropped by the ingest rules', labelNames: ['reason'], registers }),
     rejectedBeacons: new Counter({ name: 'trailmark_ingest_rejected_beacons_total', help: 'Beacons answered with an error, by error code', labelNames: ['code'], registers }),
+    beaconSeconds: new Histogram({
+      name: 'trailmark_ingest_beacon_seconds',
+      help: 'Time from a beacon request to its answer, by status',
+      labelNames: ['status'],
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers,
+    }),
     batchRows: new Histogram({ name: 'trailmark_ingest_batch_rows', help: 'Events per group commit', buckets: [1, 10, 50, 100, 250, 500, 1000, 2000, 5000], registers }),
     batchBeacons: new Histogram({ name: 'trailmark_ingest_batch_beacons', help: 'Beacons per group commit', buckets: [1, 2, 5, 10, 25, 50, 100, 250], registers }),
     commitSeconds: new Histogram({

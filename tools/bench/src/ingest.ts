@@ -15,6 +15,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import pg from 'pg';
 import { createPrismaClient } from '@trailmark/db';
@@ -380,12 +381,17 @@ function medianRound(rounds: readonly TRound[]): TRound {
   return sorted[Math.floor((sorted.length - 1) / 2)] as TRound;
 }
 
-/** Each phase starts from an empty `event` table and index, the collector's as well as the baseline's. */
-async function truncateEvents(databaseUrl: string): Promise<void> {
+/**
+ * Each phase starts from an empty `event` table and index, the collector's as well as the
+ * baseline's, and from a fresh checkpoint: otherwise the checkpoint that one phase's WAL
+ * triggers (max_wal_size) lands in whichever phase comes next.
+ */
+async function resetStore(databaseUrl: string): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     await client.query('TRUNCATE event');
+    await client.query('CHECKPOINT').catch((error: Error) => log(`no CHECKPOINT before the phase (${error.message})`));
   } finally {
     await client.end();
   }
@@ -397,6 +403,24 @@ async function scrapeBatchRows(port: number): Promise<{ sum: number; count: numb
   const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
   const value = (name: string) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
   return { sum: value('trailmark_ingest_batch_rows_sum'), count: value('trailmark_ingest_batch_rows_count') };
+}
+
+/** The collector's own beacon latency histogram (202s): cumulative counts by upper bound in seconds. */
+async function scrapeBeaconLatency(port: number): Promise<Map<number, number>> {
+  const buckets = new Map<number, number>();
+  for (const line of (await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()).split('\n')) {
+    const match = /^trailmark_ingest_beacon_seconds_bucket\{le="([^"]+)",status="202"\} (\S+)$/.exec(line);
+    if (match) buckets.set(match[1] === '+Inf' ? Number.POSITIVE_INFINITY : Number(match[1]), Number(match[2]));
+  }
+  return buckets;
+}
+
+/** The smallest bucket bound holding 99 % of the beacons answered between two scrapes, in ms. */
+function serverP99BoundMs(before: Map<number, number>, after: Map<number, number>): number {
+  const bounds = [...after.keys()].sort((a, b) => a - b);
+  const total = (after.get(Number.POSITIVE_INFINITY) ?? 0) - (before.get(Number.POSITIVE_INFINITY) ?? 0);
+  const bound = bounds.find((le) => (after.get(le) ?? 0) - (before.get(le) ?? 0) >= 0.99 * total);
+  return bound === undefined ? Number.NaN : bound * 1000;
 }
 
 /** Cumulative count of successful group commits, all of them and those within 50 ms. */
@@ -506,13 +530,13 @@ async function main(): Promise<void> {
     // Rounds alternate collector and baseline, so a change in the machine's other load hits both alike.
     const rounds: TRound[] = [];
     for (let round = 1; round <= flags.rounds; round++) {
-      await truncateEvents(database.url);
+      await resetStore(database.url);
       log(`round ${round}/${flags.rounds}: (a) collector, closed loop, concurrency ${flags.concurrency}`);
       const before = await scrapeBatchRows(port);
       const full = await closedLoop({ port, path, templates, tag: `full${round}` }, flags.concurrency, flags.seconds, collector.pid);
       const after = await scrapeBatchRows(port);
       const batchRows = Math.max(EVENTS_PER_BEACON, Math.round((after.sum - before.sum) / Math.max(1, after.count - before.count)));
-      await truncateEvents(database.url);
+      await resetStore(database.url);
       log(`round ${round}/${flags.rounds}: (c) baseline, pg multi-row INSERT of ${batchRows} rows, ${flags.baselineConnections} connections (collector idle)`);
       const base = await baseline(database.url, app.id, templates, batchRows, flags.baselineConnections, flags.seconds);
       rounds.push({ full, base, batchRows, ratio: full.eventsPerSecond / Math.max(1, base.eventsPerSecond) });
@@ -521,9 +545,17 @@ async function main(): Promise<void> {
     const { full, base, batchRows, ratio } = median;
 
     const halfRate = Math.round(full.eventsPerSecond / 2);
+    await resetStore(database.url);
     log(`(b) open loop at ${halfRate} events/s (half the median round)`);
     const commitsBefore = await scrapeCommits(port);
+    const latencyBefore = await scrapeBeaconLatency(port);
+    // The driver's own stalls (its GC, being descheduled) count in its latencies: measured to tell them apart.
+    const driverDelay = monitorEventLoopDelay({ resolution: 5 });
+    driverDelay.enable();
     const half = await openLoop({ port, path, templates, tag: 'half' }, halfRate, flags.seconds, collector.pid);
+    driverDelay.disable();
+    const serverP99Ms = serverP99BoundMs(latencyBefore, await scrapeBeaconLatency(port));
+    const driverStallMs = { p99: Math.round(driverDelay.percentile(99) / 1e5) / 10, max: Math.round(driverDelay.max / 1e5) / 10 };
     const commitsAfter = await scrapeCommits(port);
     const halfCommits = commitsAfter.all - commitsBefore.all;
     const slowCommits = halfCommits - (commitsAfter.within50ms - commitsBefore.within50ms);
@@ -535,7 +567,7 @@ async function main(): Promise<void> {
         [`(a${i + 1}) collector, closed loop, concurrency ${flags.concurrency}`, r.full, `${r.full.beacons} beacons, mean commit ${r.batchRows} rows`],
         [`(c${i + 1}) baseline: pg INSERT ${r.batchRows} rows, ${flags.baselineConnections} conns`, r.base, `ratio ${r.ratio.toFixed(2)}${r === median ? '  <- median round' : ''}`],
       ]),
-      [`(b) collector, open loop at ${halfRate} ev/s`, half, `${half.beacons} beacons; ${slowCommits} of ${halfCommits} group commits took > 50 ms in Postgres`],
+      [`(b) collector, open loop at ${halfRate} ev/s`, half, `${half.beacons} beacons; ${slowCommits} of ${halfCommits} group commits took > 50 ms in Postgres; collector's own p99 <= ${serverP99Ms} ms; driver stalls p99 ${driverStallMs.p99} ms, max ${driverStallMs.max} ms`],
     ]);
     const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
     process.stdout.write(
@@ -553,7 +585,7 @@ async function main(): Promise<void> {
         eventsPerBeacon: EVENTS_PER_BEACON,
         propertiesPerEvent: PROPERTIES_PER_EVENT,
         collector: { eventsPerSecond: full.eventsPerSecond, p50Ms: full.p50, p99Ms: full.p99, errors: full.errors, cpuMsPer1kEvents: full.collectorCpuMsPerKEvents, driverCpuMsPer1kEvents: full.driverCpuMsPerKEvents, storeCpuMsPer1kEvents: full.storeCpuMsPerKEvents, storeSplitCpuMsPer1kEvents: full.storeSplit, meanCommitRows: batchRows },
-        halfLoad: { targetEventsPerSecond: halfRate, eventsPerSecond: half.eventsPerSecond, p50Ms: half.p50, p99Ms: half.p99, errors: half.errors, commits: halfCommits, commitsOver50Ms: slowCommits },
+        halfLoad: { targetEventsPerSecond: halfRate, eventsPerSecond: half.eventsPerSecond, p50Ms: half.p50, p99Ms: half.p99, errors: half.errors, commits: halfCommits, commitsOver50Ms: slowCommits, collectorP99BoundMs: serverP99Ms, driverStallMs },
         baseline: { eventsPerSecond: base.eventsPerSecond, batchRows, connections: flags.baselineConnections, p50Ms: base.p50, p99Ms: base.p99, storeCpuMsPer1kEvents: base.storeCpuMsPerKEvents, storeSplitCpuMsPer1kEvents: base.storeSplit },
         ratio: Math.round(ratio * 100) / 100,
         rounds: rounds.map((r) => ({ eventsPerSecond: r.full.eventsPerSecond, baselineEventsPerSecond: r.base.eventsPerSecond, ratio: Math.round(r.ratio * 100) / 100 })),

@@ -57,6 +57,7 @@ export function beaconHandler(deps: TCollectorDeps): TBeaconHandler {
 
   async function beacon(req: IncomingMessage, res: ServerResponse, query: Record<string, unknown>): Promise<void> {
     const receivedAt = Date.now();
+    const started = performance.now();
     try {
       const config = await pipeline.authenticate(ingestKeyOf(query, req));
       applyCors(res, corsFor(req, config));
@@ -77,6 +78,7 @@ export function beaconHandler(deps: TCollectorDeps): TBeaconHandler {
       const sent = sendError(res, error, deps.logger);
       metrics.rejectedBeacons.inc({ code: sent.code });
     }
+    metrics.beaconSeconds.observe({ status: String(res.statusCode) }, (performance.now() - started) / 1000);
   }
 
   return (req, res) => {

@@ -11,9 +11,14 @@ export function opsRoutes(deps: TCollectorDeps): Router {
     const report = await runProbes(deps.probes);
     res.status(report.ok ? 200 : 503).json(report);
   });
-  router.get('/metrics', async (_req, res) => {
-    res.setHeader('Content-Type', deps.registry.contentType);
-    res.status(200).send(await deps.registry.metrics());
+  router.get('/metrics', async (_req, res, next) => {
+    try {
+      const text = await (deps.metricsText ?? (() => deps.registry.metrics()))();
+      res.setHeader('Content-Type', deps.registry.contentType);
+      res.status(200).send(text);
+    } catch (error) {
+      next(error);
+    }
   });
   return router;
 }
