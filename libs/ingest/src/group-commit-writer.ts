@@ -1,8 +1,7 @@
-import { finished } from 'node:stream/promises';
 import type { Pool, PoolClient } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { TrailmarkError } from '@trailmark/errors';
 import { storeUnavailable } from './config-cache';
+import { CopyIn } from './copy-in';
 import { COMMIT_SQL, COPY_EVENTS_SQL, LIVE_SESSION_UPSERT_SQL, commitParams, eventsCopyText, liveSessionParams, type TBatchSession, type TCommitRow } from './event-sql';
 import type { TEventRow, TSessionMeta } from './prepare-beacon';
 
@@ -221,9 +220,7 @@ async function commitByCopy(db: TEventStore, batch: TPreparedBatch): Promise<TCo
   let broken: Error | undefined;
   try {
     // BEGIN and COPY in one simple query: one round trip fewer.
-    const copy = client.query(copyFrom(`BEGIN; ${COPY_EVENTS_SQL}`));
-    copy.end(eventsCopyText(batch.unique));
-    await finished(copy);
+    await client.query(new CopyIn(`BEGIN; ${COPY_EVENTS_SQL}`, Buffer.from(eventsCopyText(batch.unique)))).done;
     const result = await client.query<TCommitRow>({ name: 'trailmark-upsert-live-sessions', text: LIVE_SESSION_UPSERT_SQL, values: liveSessionParams(batch.unique, [...batch.sessions.values()]) });
     await client.query('COMMIT');
     return result.rows;
