@@ -3,6 +3,7 @@ import type { Connection, Submittable } from 'pg';
 const COPY_DATA = 0x64;
 const COPY_DONE = 0x63;
 const COMMAND_TAG = /^COPY (\d+)$/;
+const IGNORE = (): void => undefined;
 
 /**
  * `COPY … FROM STDIN` of one in-memory payload, as a pg query object (the Submittable interface
@@ -25,7 +26,7 @@ export class CopyIn implements Submittable {
   }
 
   /** pg wraps this with its query_timeout timer and calls it when the query ends; it must exist. */
-  callback(_error?: Error): void {}
+  callback: (error?: Error) => void = IGNORE;
 
   submit(connection: Connection): void {
     connection.query(this.text);
@@ -58,9 +59,9 @@ export class CopyIn implements Submittable {
   }
 
   // Not sent for COPY FROM; answered so a surprise message cannot throw inside pg.
-  handleRowDescription(): void {}
-  handleDataRow(): void {}
-  handleEmptyQuery(): void {}
-  handlePortalSuspended(): void {}
-  handleCopyData(): void {}
+  readonly handleRowDescription = IGNORE;
+  readonly handleDataRow = IGNORE;
+  readonly handleEmptyQuery = IGNORE;
+  readonly handlePortalSuspended = IGNORE;
+  readonly handleCopyData = IGNORE;
 }
