@@ -387,13 +387,15 @@ function medianRound(rounds: readonly TRound[]): TRound {
 /**
  * Each phase starts from an empty `event` table and index, the collector's as well as the
  * baseline's, and from a fresh checkpoint: otherwise the checkpoint that one phase's WAL
- * triggers (max_wal_size) lands in whichever phase comes next.
+ * triggers (max_wal_size) lands in whichever phase comes next. `live_session` is emptied too:
+ * no worker closes the bench's sessions, so without it each round would upsert into the
+ * sessions every earlier round left open.
  */
 async function resetStore(databaseUrl: string): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    await client.query('TRUNCATE event');
+    await client.query('TRUNCATE event, live_session');
     await client.query('CHECKPOINT').catch((error: Error) => log(`no CHECKPOINT before the phase (${error.message})`));
   } finally {
     await client.end();
