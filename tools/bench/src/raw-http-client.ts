@@ -17,9 +17,22 @@ const CONTENT_LENGTH = /\r\ncontent-length:\s*(\d+)/i;
 // Below node's default server keepAliveTimeout (5 s), so the server never closes a socket the client is about to reuse.
 const MAX_IDLE_MS = 4000;
 
+interface TPending {
+  resolve: (answer: TPost) => void;
+  reject: (error: Error) => void;
+  received: Buffer | null;
+}
+
+/** A keep-alive socket with one handler set for its whole life, not three listeners added and removed per request. */
+interface TConnection {
+  socket: Socket;
+  pending: TPending | null;
+  idleSince: number;
+}
+
 export class RawHttpClient {
-  private idle: Array<{ socket: Socket; since: number }> = [];
-  private all = new Set<Socket>();
+  private idle: TConnection[] = [];
+  private all = new Set<TConnection>();
 
   constructor(
     private readonly port: number,
@@ -27,69 +40,66 @@ export class RawHttpClient {
   ) {}
 
   post(path: string, body: string): Promise<TPost> {
-    const payload = Buffer.from(body);
-    const head = `POST ${path} HTTP/1.1\r\nhost: 127.0.0.1:${this.port}\r\n${this.headerLines}content-length: ${payload.length}\r\n\r\n`;
-    const socket = this.acquire();
+    const connection = this.acquire();
     return new Promise<TPost>((resolve, reject) => {
-      let received: Buffer = Buffer.alloc(0);
-      const cleanup = () => {
-        socket.off('data', onData);
-        socket.off('error', onError);
-        socket.off('close', onClose);
-      };
-      const onError = (error: Error) => {
-        cleanup();
-        this.drop(socket);
-        reject(error);
-      };
-      const onClose = () => onError(Object.assign(new Error('socket closed before the answer'), { code: 'ECONNRESET' }));
-      const onData = (chunk: Buffer) => {
-        received = received.length === 0 ? chunk : Buffer.concat([received, chunk]);
-        let answer: ReturnType<typeof parseAnswer>;
-        try {
-          answer = parseAnswer(received);
-        } catch (error) {
-          return onError(error as Error);
-        }
-        if (!answer) return;
-        cleanup();
-        if (answer.keepAlive) this.idle.push({ socket, since: performance.now() });
-        else this.drop(socket);
-        resolve({ status: answer.status, body: answer.body });
-      };
-      socket.on('data', onData);
-      socket.once('error', onError);
-      socket.once('close', onClose);
-      socket.write(Buffer.concat([Buffer.from(head), payload]));
+      connection.pending = { resolve, reject, received: null };
+      // One string, one write: the socket encodes it once.
+      connection.socket.write(`POST ${path} HTTP/1.1\r\nhost: 127.0.0.1:${this.port}\r\n${this.headerLines}content-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
     });
   }
 
   destroy(): void {
-    for (const socket of this.all) socket.destroy();
+    for (const connection of this.all) connection.socket.destroy();
     this.all.clear();
     this.idle = [];
   }
 
-  private acquire(): Socket {
+  private acquire(): TConnection {
     const now = performance.now();
-    for (let entry = this.idle.pop(); entry; entry = this.idle.pop()) {
-      if (!entry.socket.destroyed && now - entry.since < MAX_IDLE_MS) return entry.socket;
-      this.drop(entry.socket);
+    for (let connection = this.idle.pop(); connection; connection = this.idle.pop()) {
+      if (!connection.socket.destroyed && now - connection.idleSince < MAX_IDLE_MS) return connection;
+      this.drop(connection);
     }
     return this.open();
   }
 
-  private open(): Socket {
+  private open(): TConnection {
     const socket = connect({ host: '127.0.0.1', port: this.port, noDelay: true });
-    // Errors of an idle socket have no request to fail; it is dropped when next acquired.
-    socket.on('error', () => undefined);
-    this.all.add(socket);
-    return socket;
+    const connection: TConnection = { socket, pending: null, idleSince: 0 };
+    const fail = (error: Error) => {
+      const pending = connection.pending;
+      connection.pending = null;
+      this.drop(connection);
+      // Errors of an idle socket have no request to fail; it is dropped.
+      pending?.reject(error);
+    };
+    socket.on('data', (chunk: Buffer) => {
+      const pending = connection.pending;
+      if (!pending) return fail(new Error('bytes from the server with no request waiting'));
+      pending.received = pending.received === null ? chunk : Buffer.concat([pending.received, chunk]);
+      let answer: ReturnType<typeof parseAnswer>;
+      try {
+        answer = parseAnswer(pending.received);
+      } catch (error) {
+        return fail(error as Error);
+      }
+      if (!answer) return;
+      connection.pending = null;
+      if (answer.keepAlive) {
+        connection.idleSince = performance.now();
+        this.idle.push(connection);
+      } else this.drop(connection);
+      pending.resolve({ status: answer.status, body: answer.body });
+    });
+    socket.on('error', fail);
+    socket.on('close', () => fail(Object.assign(new Error('socket closed before the answer'), { code: 'ECONNRESET' })));
+    this.all.add(connection);
+    return connection;
   }
 
-  private drop(socket: Socket): void {
-    this.all.delete(socket);
-    socket.destroy();
+  private drop(connection: TConnection): void {
+    this.all.delete(connection);
+    connection.socket.destroy();
   }
 }
 
