@@ -19,8 +19,8 @@ export const ZCollectorAppEnv = ZCollectorEnv.extend({
   COLLECTOR_COMMIT_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(1),
   /**
    * Processes (node:cluster workers) serving the port. Default 2: one worker saturates a core at
-   * about 30k events/s (bench:ingest on 2 cores, with Postgres on the same host); two took that
-   * to about 37k. Raise it with the cores, keeping workers × COLLECTOR_PG_POOL_SIZE within
+   * about 32k events/s (bench:ingest on 2 cores, with Postgres on the same host); two took that
+   * to 34–40k. Raise it with the cores, keeping workers × COLLECTOR_PG_POOL_SIZE within
    * Postgres' max_connections.
    */
   COLLECTOR_WORKERS: z.coerce.number().int().min(1).max(64).default(2),
