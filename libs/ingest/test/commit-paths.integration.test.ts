@@ -79,4 +79,27 @@ describe('the two commit paths', () => {
     expect(await storedLiveSession('s-copy')).toMatchObject({ event_count: 3, ua: 'UA\nwith newline', country: 'DE' });
     expect(await storedLiveSession('s-insert')).toEqual(await storedLiveSession('s-copy'));
   });
+
+  it('isolates a beacon the store refuses: its neighbours in the batch are committed, it alone is rejected', async () => {
+    // A constraint stands in for any data error Postgres raises (SQLSTATE 22/23 but not 23505).
+    await pool.query("ALTER TABLE event ADD CONSTRAINT test_no_poison CHECK (event_id <> 'poison')");
+    try {
+      const writer = createEventWriter({ db: pool, windowMs: 5 });
+      const poisoned = rowsOf('s-poison').map((row, i) => (i === 1 ? { ...row, eventId: 'poison' } : row));
+      const [good, bad, alsoGood] = await Promise.allSettled([
+        writer.write(rowsOf('s-good-1'), sessionMeta('s-good-1')),
+        writer.write(poisoned, sessionMeta('s-poison')),
+        writer.write(rowsOf('s-good-2'), sessionMeta('s-good-2')),
+      ]);
+      expect(good).toMatchObject({ status: 'fulfilled', value: { duplicates: 0 } });
+      expect(alsoGood).toMatchObject({ status: 'fulfilled', value: { duplicates: 0 } });
+      expect(bad).toMatchObject({ status: 'rejected', reason: { code: 'VALIDATION' } });
+      expect(await storedEvents('s-good-1')).toHaveLength(3);
+      expect(await storedEvents('s-good-2')).toHaveLength(3);
+      expect(await storedEvents('s-poison')).toHaveLength(0);
+      expect(await storedLiveSession('s-poison')).toBeUndefined();
+    } finally {
+      await pool.query('ALTER TABLE event DROP CONSTRAINT test_no_poison');
+    }
+  });
 });
