@@ -13,14 +13,15 @@ export const ZCollectorAppEnv = ZCollectorEnv.extend({
   COLLECTOR_COMMIT_WINDOW_MS: z.coerce.number().min(0).max(100).default(3),
   /**
    * Group commits in flight at once per worker (each holds one pool connection while it runs).
-   * Default 1: with two workers, two commits run at once; more made the commits smaller and
-   * the half-load p99 worse in bench:ingest.
+   * One runs at a time while commits take their usual time; the others start only when every
+   * commit in flight has run over twice the recent mean, so a stalled one does not hold up the
+   * beacons behind it (libs/ingest createEventWriter).
    */
-  COLLECTOR_COMMIT_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(1),
+  COLLECTOR_COMMIT_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
   /**
    * Processes (node:cluster workers) serving the port. Default 2: one worker saturates a core at
    * about 32k events/s (bench:ingest on 2 cores, with Postgres on the same host); two took that
-   * to 34–40k. Raise it with the cores, keeping workers × COLLECTOR_PG_POOL_SIZE within
+   * to 34–46k. Raise it with the cores, keeping workers × COLLECTOR_PG_POOL_SIZE within
    * Postgres' max_connections.
    */
   COLLECTOR_WORKERS: z.coerce.number().int().min(1).max(64).default(2),

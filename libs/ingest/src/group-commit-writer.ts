@@ -68,6 +68,11 @@ function isRetryable(error: unknown): boolean {
 /**
  * Group commit: concurrent beacons join one short window and are written by one statement; each
  * beacon's promise settles only after that statement committed, with its own counts.
+ *
+ * One commit runs at a time while commits take their usual time, so batches stay whole. Beyond
+ * the first, another (up to `maxInFlight`) starts only once every commit in flight has run over
+ * twice the recent mean commit time: a stalled commit (a lock wait, a descheduled backend) then
+ * no longer holds up the beacons that arrive behind it.
  */
 export function createEventWriter(options: TWriterOptions): TEventWriter {
   const windowMs = options.windowMs ?? 3;
@@ -76,11 +81,21 @@ export function createEventWriter(options: TWriterOptions): TEventWriter {
   let pending: TSubmission[] = [];
   let pendingRows = 0;
   let timer: NodeJS.Timeout | undefined;
-  let inFlight = 0;
+  let stallTimer: NodeJS.Timeout | undefined;
+  /** When each commit in flight started. */
+  const running: number[] = [];
+  let meanCommitMs = windowMs;
   const idle: Array<() => void> = [];
 
+  const msUntilStalled = () => Math.max(...running) + Math.max(windowMs, 2 * meanCommitMs) - performance.now();
+
   function schedule(): void {
-    if (pending.length === 0 || inFlight >= maxInFlight) return;
+    if (pending.length === 0 || running.length >= maxInFlight) return;
+    if (running.length > 0) {
+      // It gathers for a window too, and starts no earlier than the commits in flight count as stalled.
+      stallTimer ??= setTimeout(() => ((stallTimer = undefined), startBatch()), Math.ceil(Math.max(msUntilStalled(), windowMs)));
+      return;
+    }
     if (pendingRows >= maxBatchRows) return void startBatch();
     timer ??= setTimeout(startBatch, windowMs);
   }
@@ -88,16 +103,20 @@ export function createEventWriter(options: TWriterOptions): TEventWriter {
   function startBatch(): void {
     clearTimeout(timer);
     timer = undefined;
-    if (pending.length === 0) return;
-    if (inFlight >= maxInFlight) return;
+    if (pending.length === 0 || running.length >= maxInFlight) return;
+    if (running.length > 0 && msUntilStalled() > 0) return schedule();
+    clearTimeout(stallTimer);
+    stallTimer = undefined;
     const batch = pending;
     pending = [];
     pendingRows = 0;
-    inFlight += 1;
+    const startedAt = performance.now();
+    running.push(startedAt);
     void commitBatch(batch).finally(() => {
-      inFlight -= 1;
+      running.splice(running.indexOf(startedAt), 1);
+      meanCommitMs = 0.8 * meanCommitMs + 0.2 * (performance.now() - startedAt);
       if (pending.length > 0) schedule();
-      else if (inFlight === 0) idle.splice(0).forEach((wake) => wake());
+      else if (running.length === 0) idle.splice(0).forEach((wake) => wake());
     });
   }
 
@@ -166,7 +185,7 @@ export function createEventWriter(options: TWriterOptions): TEventWriter {
     },
     flush() {
       startBatch();
-      if (inFlight === 0 && pending.length === 0) return Promise.resolve();
+      if (running.length === 0 && pending.length === 0) return Promise.resolve();
       return new Promise<void>((resolve) => idle.push(resolve));
     },
   };

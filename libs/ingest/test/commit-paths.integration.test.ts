@@ -102,4 +102,27 @@ describe('the two commit paths', () => {
       await pool.query('ALTER TABLE event DROP CONSTRAINT test_no_poison');
     }
   });
+
+  it('does not hold beacons up behind a stalled commit: another starts once it runs over twice the usual time', async () => {
+    const wide = new pg.Pool({ connectionString: database.url, max: 3 });
+    const locker = await wide.connect();
+    try {
+      const writer = createEventWriter({ db: wide, windowMs: 1, maxInFlight: 2 });
+      await writer.write(rowsOf('s-locked'), sessionMeta('s-locked'));
+      await locker.query('BEGIN');
+      await locker.query('SELECT 1 FROM live_session WHERE application_id = $1 AND session_id = $2 FOR UPDATE', [APP, 's-locked']);
+      const retried = rowsOf('s-locked').map((row) => ({ ...row, eventId: `${row.eventId}-again` }));
+      const stalled = writer.write(retried, sessionMeta('s-locked'));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const behind = writer.write(rowsOf('s-behind'), sessionMeta('s-behind'));
+      const first = await Promise.race([behind.then(() => 'behind'), stalled.then(() => 'stalled'), new Promise((resolve) => setTimeout(() => resolve('neither'), 5000))]);
+      expect(first).toBe('behind');
+      await locker.query('ROLLBACK');
+      expect((await stalled).accepted).toHaveLength(3);
+      expect(await storedEvents('s-behind')).toHaveLength(3);
+    } finally {
+      locker.release();
+      await wide.end();
+    }
+  });
 });
