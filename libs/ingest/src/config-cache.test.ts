@@ -4,8 +4,7 @@ import type { TQueryable } from './queryable';
 function fakeStore() {
   const state = { version: 1, key: 'tmk_a', definitions: [] as object[], queries: 0 };
   const db: TQueryable = {
-    async query(statement) {
-      const text = typeof statement === 'string' ? statement : statement.text;
+    async query(text: string) {
       state.queries += 1;
       if (text.startsWith('SELECT config_version')) return { rows: [{ config_version: state.version, ingest_key: state.key }] } as never;
       if (text.includes('FROM property_definition')) return { rows: state.definitions } as never;

@@ -139,14 +139,18 @@ function typeJson(type: string): string {
   return json;
 }
 
-/** A session of the batch with how many distinct rows it submitted. */
+/** A session of the batch: how many distinct rows it submitted, and their first and last ts. */
 export interface TBatchSession {
   meta: TSessionMeta;
   submitted: number;
+  firstTs: number;
+  lastTs: number;
 }
 
+const metaColumn = <T>(sessions: readonly TBatchSession[], pick: (session: TSessionMeta) => T) => sessions.map((session) => pick(session.meta));
+
 export function commitParams(rows: readonly TEventRow[], sessions: readonly TBatchSession[]): unknown[] {
-  const meta = <T>(pick: (session: TSessionMeta) => T) => sessions.map((session) => pick(session.meta));
+  const meta = <T>(pick: (session: TSessionMeta) => T) => metaColumn(sessions, pick);
   return [
     eventsJson(rows),
     meta((s) => s.applicationId),
@@ -219,24 +223,15 @@ export function eventsCopyText(rows: readonly TEventRow[]): string {
 }
 
 /** One live_session aggregate per session of a batch whose rows were all inserted. */
-export function liveSessionParams(rows: readonly TEventRow[], sessions: readonly TBatchSession[]): unknown[] {
-  const span = new Map<string, { first: number; last: number }>();
-  for (const r of rows) {
-    const key = `${r.applicationId}\u0001${r.sessionId}`;
-    const known = span.get(key);
-    if (known === undefined) span.set(key, { first: r.ts, last: r.ts });
-    else if (r.ts < known.first) known.first = r.ts;
-    else if (r.ts > known.last) known.last = r.ts;
-  }
-  const spanOf = (meta: TSessionMeta) => span.get(`${meta.applicationId}\u0001${meta.sessionId}`) as { first: number; last: number };
-  const meta = <T>(pick: (session: TSessionMeta) => T) => sessions.map((session) => pick(session.meta));
+export function liveSessionParams(sessions: readonly TBatchSession[]): unknown[] {
+  const meta = <T>(pick: (session: TSessionMeta) => T) => metaColumn(sessions, pick);
   return [
     meta((s) => s.applicationId),
     meta((s) => s.sessionId),
     meta((s) => s.instanceId),
     meta((s) => s.userTag),
-    meta((s) => spanOf(s).first),
-    meta((s) => spanOf(s).last),
+    sessions.map((session) => session.firstTs),
+    sessions.map((session) => session.lastTs),
     sessions.map((session) => session.submitted),
     meta((s) => s.ua),
     meta((s) => s.ip),

@@ -216,13 +216,15 @@ function prepareBatch(batch: readonly TSubmission[]): TPreparedBatch {
     const sessionKey = keyOf(submission.session.applicationId, submission.session.sessionId);
     const earlier = sessions.get(sessionKey);
     const meta = earlier?.meta.hasSessionEnd ? { ...submission.session, hasSessionEnd: true } : submission.session;
-    const session = { meta, submitted: earlier?.submitted ?? 0 };
+    const session = { meta, submitted: earlier?.submitted ?? 0, firstTs: earlier?.firstTs ?? Number.POSITIVE_INFINITY, lastTs: earlier?.lastTs ?? Number.NEGATIVE_INFINITY };
     sessions.set(sessionKey, session);
     for (const row of submission.rows) {
       const key = keyOf(row.applicationId, row.sessionId, row.eventId);
       if (owners.has(key)) continue;
       owners.set(key, row);
       session.submitted += 1;
+      session.firstTs = Math.min(session.firstTs, row.ts);
+      session.lastTs = Math.max(session.lastTs, row.ts);
     }
   }
   return { unique: [...owners.values()].sort(compareRows), owners, sessions };
@@ -240,7 +242,7 @@ async function commitByCopy(db: TEventStore, batch: TPreparedBatch): Promise<TCo
   try {
     // BEGIN and COPY in one simple query: one round trip fewer.
     await client.query(new CopyIn(`BEGIN; ${COPY_EVENTS_SQL}`, Buffer.from(eventsCopyText(batch.unique)))).done;
-    const result = await client.query<TCommitRow>({ name: 'trailmark-upsert-live-sessions', text: LIVE_SESSION_UPSERT_SQL, values: liveSessionParams(batch.unique, [...batch.sessions.values()]) });
+    const result = await client.query<TCommitRow>({ name: 'trailmark-upsert-live-sessions', text: LIVE_SESSION_UPSERT_SQL, values: liveSessionParams([...batch.sessions.values()]) });
     await client.query('COMMIT');
     return result.rows;
   } catch (error) {
