@@ -8,8 +8,8 @@ const IGNORE = (): void => undefined;
 /**
  * `COPY … FROM STDIN` of one in-memory payload, as a pg query object (the Submittable interface
  * pg-cursor and pg-copy-streams use). When the server asks for the data it gets CopyData and
- * CopyDone in one socket write: pg-copy-streams writes each frame on its own, and every write
- * that wakes the Postgres backend cost about 100 µs of CPU on each side on the 2-core bench host.
+ * CopyDone in one socket write: pg-copy-streams writes each frame on its own, and each write
+ * wakes the Postgres backend again.
  * `text` may start with other statements (`BEGIN; COPY …`); the promise settles with the row
  * count when the server is ready for the next query, or with the server's error.
  */
