@@ -43,6 +43,7 @@ export interface TIngest {
 export function createIngest(options: TIngestOptions): TIngest {
   const metrics = createIngestMetrics(options.registry);
   const tracker = createSessionTracker(options.producer, {
+    onScheduled: (reason) => metrics.sessionCloseSchedules.inc({ reason }),
     onError: (error) => {
       metrics.sessionTrackingErrors.inc();
       options.logger.warn({ err: error }, 'could not schedule a session close');

@@ -14,6 +14,14 @@ const LIVE_SESSION_ON_CONFLICT = `  ON CONFLICT (application_id, session_id) DO 
     country = COALESCE(EXCLUDED.country, l.country),
     updated_at = now()`;
 
+/**
+ * What session tracking needs to know of the session's live row before this commit. `is_new`:
+ * this commit created it. A fresh row's count is exactly this commit's events, an updated one's is more;
+ * unlike `prev`, this holds when another collector's commit of the session is in flight. `idle_ms`:
+ * how long since the row was last updated, by Postgres' clock (null when `prev` cannot see it).
+ */
+const SESSION_ACTIVITY_COLUMNS = `up.event_count = agg.n AS is_new, (extract(epoch FROM now() - prev.updated_at) * 1000)::float8 AS idle_ms`;
+
 const EVENT_COLUMNS = 'application_id, session_id, event_id, instance_id, seq, type, ts, url, user_tag, data, properties, session_properties';
 
 /**
@@ -32,7 +40,7 @@ WITH agg AS (
     AS a(application_id, session_id, instance_id, user_tag, first_ms, last_ms, n, ua, ip, screen, window_size, country)
 ),
 prev AS (
-  SELECT l.application_id, l.session_id, l.user_tag FROM live_session l JOIN agg USING (application_id, session_id)
+  SELECT l.application_id, l.session_id, l.user_tag, l.updated_at FROM live_session l JOIN agg USING (application_id, session_id)
 ),
 up AS (
   INSERT INTO live_session AS l (application_id, session_id, instance_id, user_tag, first_ts, last_ts, event_count,
@@ -41,13 +49,13 @@ up AS (
          ua, ip, screen, window_size, country, now()
   FROM agg ORDER BY application_id, session_id
 ${LIVE_SESSION_ON_CONFLICT}
-  RETURNING application_id, session_id, first_ts, last_ts, user_tag
+  RETURNING application_id, session_id, first_ts, last_ts, user_tag, event_count
 )
 SELECT up.application_id, up.session_id, NULL::text[] AS ids,
        (extract(epoch FROM up.first_ts) * 1000)::float8 AS first_ms,
        (extract(epoch FROM up.last_ts) * 1000)::float8 AS last_ms,
-       up.user_tag, prev.user_tag AS prev_user_tag
-FROM up LEFT JOIN prev USING (application_id, session_id)`;
+       up.user_tag, prev.user_tag AS prev_user_tag, ${SESSION_ACTIVITY_COLUMNS}
+FROM up JOIN agg USING (application_id, session_id) LEFT JOIN prev USING (application_id, session_id)`;
 
 /**
  * The fallback commit path, one statement per group commit (atomic without BEGIN/COMMIT, one round trip): insert the
@@ -77,7 +85,7 @@ meta AS (
     AS m(application_id, session_id, instance_id, user_tag, ua, ip, screen, window_size, country, submitted)
 ),
 prev AS (
-  SELECT l.application_id, l.session_id, l.user_tag FROM live_session l JOIN agg USING (application_id, session_id)
+  SELECT l.application_id, l.session_id, l.user_tag, l.updated_at FROM live_session l JOIN agg USING (application_id, session_id)
 ),
 up AS (
   INSERT INTO live_session AS l (application_id, session_id, instance_id, user_tag, first_ts, last_ts, event_count,
@@ -87,12 +95,12 @@ up AS (
   FROM agg a JOIN meta m USING (application_id, session_id)
   ORDER BY a.application_id, a.session_id
 ${LIVE_SESSION_ON_CONFLICT}
-  RETURNING application_id, session_id, first_ts, last_ts, user_tag
+  RETURNING application_id, session_id, first_ts, last_ts, user_tag, event_count
 )
 SELECT up.application_id, up.session_id, CASE WHEN agg.n = m.submitted THEN NULL ELSE agg.ids END AS ids,
        (extract(epoch FROM up.first_ts) * 1000)::float8 AS first_ms,
        (extract(epoch FROM up.last_ts) * 1000)::float8 AS last_ms,
-       up.user_tag, prev.user_tag AS prev_user_tag
+       up.user_tag, prev.user_tag AS prev_user_tag, ${SESSION_ACTIVITY_COLUMNS}
 FROM up JOIN agg USING (application_id, session_id) JOIN meta m USING (application_id, session_id)
 LEFT JOIN prev USING (application_id, session_id)`;
 
@@ -105,6 +113,8 @@ export interface TCommitRow {
   last_ms: number;
   user_tag: string | null;
   prev_user_tag: string | null;
+  is_new: boolean;
+  idle_ms: number | null;
 }
 
 const str = (value: string | null) => (value === null ? 'null' : JSON.stringify(value));

@@ -18,6 +18,10 @@ export interface TCommittedSession {
   lastTs: number;
   userTag: string | null;
   previousUserTag: string | null;
+  /** This commit created the session's live row (no collector had committed it before). */
+  isNew: boolean;
+  /** Time since the session's live row was last updated before this commit; null when new or unknown. */
+  idleMs: number | null;
 }
 
 /** The pool the writer commits through: single statements, and a client of its own for COPY. */
@@ -281,6 +285,8 @@ function settleBatch(batch: readonly TSubmission[], prepared: TPreparedBatch, ro
     lastTs: Math.round(row.last_ms),
     userTag: row.user_tag,
     previousUserTag: row.prev_user_tag,
+    isNew: row.is_new,
+    idleMs: row.idle_ms,
   }));
 }
 

@@ -10,6 +10,7 @@ export interface TIngestMetrics {
   batchBeacons: Histogram;
   commitSeconds: Histogram<'outcome'>;
   commits: Counter<'path'>;
+  sessionCloseSchedules: Counter<'reason'>;
   sessionTrackingErrors: Counter;
   dropCounterOverflow: Counter;
 }
@@ -38,6 +39,7 @@ export function createIngestMetrics(registry: Registry): TIngestMetrics {
       registers,
     }),
     commits: new Counter({ name: 'trailmark_ingest_commits_total', help: 'Successful group commits by path: copy, or insert when the batch held already stored events', labelNames: ['path'], registers }),
+    sessionCloseSchedules: new Counter({ name: 'trailmark_ingest_session_close_schedules_total', help: 'session-close jobs sent to the queue, by end reason', labelNames: ['reason'], registers }),
     sessionTrackingErrors: new Counter({ name: 'trailmark_ingest_session_tracking_errors_total', help: 'session-close jobs that could not be scheduled', registers }),
     dropCounterOverflow: new Counter({ name: 'trailmark_ingest_drop_counter_overflow_total', help: 'Drops not counted because too many distinct keys were pending', registers }),
   };

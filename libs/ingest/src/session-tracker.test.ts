@@ -8,7 +8,7 @@ const meta: TSessionMeta = {
   sessionTimeoutMs: 1_800_000, maxSessionDurationMs: 21_600_000, hasSessionEnd: false,
 };
 const session = (patch: Partial<TCommittedSession> = {}, metaPatch: Partial<TSessionMeta> = {}): TCommittedSession => ({
-  meta: { ...meta, ...metaPatch }, firstTs: 1_000, lastTs: 2_000, userTag: 'ana', previousUserTag: 'ana', ...patch,
+  meta: { ...meta, ...metaPatch }, firstTs: 1_000, lastTs: 2_000, userTag: 'ana', previousUserTag: 'ana', isNew: false, idleMs: 100, ...patch,
 });
 
 describe('decideClose', () => {
@@ -50,59 +50,43 @@ function recordingProducer(failWith?: Error): TJobProducer & { sent: TSent[] } {
 
 describe('createSessionTracker', () => {
   const timeout = meta.sessionTimeoutMs;
-  let clock = 0;
-  const now = () => clock;
-  beforeEach(() => (clock = 1_000_000));
 
-  it('schedules a busy session once: its close job re-checks the last activity when it fires', async () => {
+  it('schedules the inactivity close once, with the commit that created the live row: its job re-checks the last activity when it fires', async () => {
     const producer = recordingProducer();
-    const tracker = createSessionTracker(producer, { now });
-    await tracker.track([session()]);
-    for (let i = 0; i < 100; i++) {
-      clock += 5_000;
-      await tracker.track([session()]);
-    }
+    const tracker = createSessionTracker(producer);
+    await tracker.track([session({ isNew: true, idleMs: null })]);
+    for (let i = 0; i < 100; i++) await tracker.track([session({ idleMs: 5_000 })]);
     expect(producer.sent).toEqual([{ sessionId: 's', reason: 'timeout', delayMs: timeout, dedupId: expect.stringContaining('s') }]);
   });
 
-  it('schedules again after half the timeout without activity, in case the job closed the session meanwhile', async () => {
+  it('schedules again after half the timeout without activity, in case the schedule was lost or the job closed the session meanwhile', async () => {
     const producer = recordingProducer();
-    const tracker = createSessionTracker(producer, { now });
-    await tracker.track([session()]);
-    clock += timeout / 2 - 1;
-    await tracker.track([session()]);
-    expect(producer.sent).toHaveLength(1);
-    clock += timeout / 2;
-    await tracker.track([session()]);
-    expect(producer.sent.map((job) => job.reason)).toEqual(['timeout', 'timeout']);
+    const tracker = createSessionTracker(producer);
+    await tracker.track([session({ idleMs: timeout / 2 - 1 })]);
+    expect(producer.sent).toHaveLength(0);
+    await tracker.track([session({ idleMs: timeout / 2 })]);
+    expect(producer.sent.map((job) => [job.reason, job.delayMs])).toEqual([['timeout', timeout]]);
   });
 
-  it('always sends immediate closes, and schedules the session anew after one', async () => {
+  it('leaves a session another process is committing (its row not visible yet, not created here) to that commit', async () => {
     const producer = recordingProducer();
-    const tracker = createSessionTracker(producer, { now });
-    await tracker.track([session()]);
-    await tracker.track([session({}, { hasSessionEnd: true })]);
-    await tracker.track([session({}, { hasSessionEnd: true })]);
-    await tracker.track([session()]);
-    expect(producer.sent.map((job) => [job.reason, job.delayMs])).toEqual([['timeout', timeout], ['api', 0], ['api', 0], ['timeout', timeout]]);
+    await createSessionTracker(producer).track([session({ isNew: false, idleMs: null })]);
+    expect(producer.sent).toHaveLength(0);
   });
 
-  it('forgets the least recently active session past maxTracked and schedules it again when it comes back', async () => {
+  it('always sends immediate closes', async () => {
     const producer = recordingProducer();
-    const tracker = createSessionTracker(producer, { now, maxTracked: 2 });
-    const of = (sessionId: string) => session({}, { sessionId });
-    await tracker.track([of('a'), of('b')]);
-    await tracker.track([of('a')]);
-    await tracker.track([of('c')]);
-    await tracker.track([of('a'), of('b')]);
-    expect(producer.sent.map((job) => job.sessionId)).toEqual(['a', 'b', 'c', 'b']);
+    const tracker = createSessionTracker(producer);
+    await tracker.track([session({}, { hasSessionEnd: true }), session({ previousUserTag: 'bob' }, { sessionId: 't' })]);
+    await tracker.track([session({ isNew: true, lastTs: 1_000 + 21_600_000 }, { sessionId: 'u' })]);
+    expect(producer.sent.map((job) => [job.sessionId, job.reason, job.delayMs])).toEqual([['s', 'api', 0], ['t', 'user_change', 0], ['u', 'duration_limit', 0]]);
   });
 
   it('reports a failed schedule and still resolves: the events are durable, the sweep closes the session', async () => {
     const failure = new Error('redis away');
     const errors: unknown[] = [];
-    const tracker = createSessionTracker(recordingProducer(failure), { now, onError: (error) => errors.push(error) });
-    await expect(tracker.track([session()])).resolves.toBeUndefined();
+    const tracker = createSessionTracker(recordingProducer(failure), { onError: (error) => errors.push(error) });
+    await expect(tracker.track([session({ isNew: true })])).resolves.toBeUndefined();
     expect(errors).toEqual([failure]);
   });
 });

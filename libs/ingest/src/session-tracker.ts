@@ -27,28 +27,31 @@ export interface TSessionTracker {
 }
 
 export interface TSessionTrackerOptions {
-  now?: () => number;
   onError?: (error: unknown) => void;
-  /** Sessions remembered at most (least recently active forgotten first); a forgotten one is scheduled again. */
-  maxTracked?: number;
+  /** Called for each job sent, before it is acknowledged. */
+  onScheduled?: (reason: TEndReason) => void;
+}
+
+/**
+ * Whether a commit must (re)schedule the session's inactivity close. The close job re-checks the
+ * session's last activity when it fires and, if the session was active since, moves itself to
+ * `last activity + timeout`; so the job is scheduled once, by the commit that created the live
+ * row, whichever collector or worker process that was. A session quiet for half its timeout is
+ * scheduled again, in case its schedule was lost (Redis away) or its job closed it meanwhile.
+ */
+function needsInactivitySchedule(session: TCommittedSession, timeoutMs: number): boolean {
+  return session.isNew || (session.idleMs !== null && session.idleMs >= timeoutMs / 2);
 }
 
 /**
  * Schedules session-close jobs after each commit, all of a batch at once: with an
  * auto-pipelining Redis connection they leave in one round trip. Immediate closes (`api`,
- * `user_change`, `duration_limit`) always go out. The inactivity close is scheduled once, when
- * the process first sees the session: the worker's job re-checks the session's last activity
- * when it fires and, if the session was active since, moves itself to `last activity + timeout`.
- * So a busy session costs one enqueue, not one per beacon or per few seconds. A session quiet for
- * half its timeout is scheduled again on its next commit, in case its job closed it meanwhile.
- * Scheduling again is always harmless: the job is deduplicated per session and replaced.
+ * `user_change`, `duration_limit`) always go out; inactivity closes as `needsInactivitySchedule`
+ * decides from the live row's state the commit returned, so a busy session costs one enqueue
+ * however many processes receive its beacons. Scheduling again is always harmless: the job is
+ * deduplicated per session and replaced.
  */
 export function createSessionTracker(producer: TJobProducer, options: TSessionTrackerOptions = {}): TSessionTracker {
-  const now = options.now ?? Date.now;
-  const maxTracked = options.maxTracked ?? 100_000;
-  /** Session key → when this process last committed activity for it; Map order is least recent first. */
-  const scheduled = new Map<string, number>();
-
   const enqueue = (applicationId: string, sessionId: string, reason: TEndReason, delayMs: number) =>
     producer.enqueue('session-close', { applicationId, sessionId, reason }, { dedupId: sessionCloseJobId(applicationId, sessionId), delayMs });
 
@@ -57,29 +60,14 @@ export function createSessionTracker(producer: TJobProducer, options: TSessionTr
     for (const result of results) if (result.status === 'rejected') options.onError?.(result.reason);
   }
 
-  function remember(key: string, at: number): void {
-    scheduled.delete(key);
-    scheduled.set(key, at);
-    if (scheduled.size > maxTracked) scheduled.delete(scheduled.keys().next().value as string);
-  }
-
   return {
     track(sessions) {
-      const at = now();
       const jobs: Array<Promise<void>> = [];
       for (const session of sessions) {
         const { reason, delayMs } = decideClose(session);
-        const { applicationId, sessionId } = session.meta;
-        const key = `${applicationId}\u0001${sessionId}`;
-        if (reason !== 'timeout') {
-          scheduled.delete(key);
-          jobs.push(enqueue(applicationId, sessionId, reason, delayMs));
-          continue;
-        }
-        const lastActive = scheduled.get(key);
-        remember(key, at);
-        if (lastActive !== undefined && at - lastActive < delayMs / 2) continue;
-        jobs.push(enqueue(applicationId, sessionId, reason, delayMs));
+        if (reason === 'timeout' && !needsInactivitySchedule(session, delayMs)) continue;
+        options.onScheduled?.(reason);
+        jobs.push(enqueue(session.meta.applicationId, session.meta.sessionId, reason, delayMs));
       }
       return settle(jobs);
     },

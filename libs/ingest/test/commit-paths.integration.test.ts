@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { createTestDatabase, type TTestDatabase } from '@trailmark/testing';
-import { createEventWriter, type TCommitPath } from '../src/group-commit-writer';
+import { createEventWriter, type TCommitPath, type TCommittedSession } from '../src/group-commit-writer';
 import type { TEventRow, TSessionMeta } from '../src/prepare-beacon';
 
 let database: TTestDatabase;
@@ -125,4 +125,58 @@ describe('the two commit paths', () => {
       await wide.end();
     }
   });
+
+  it('tell session tracking whether the commit created the live row and how long it sat idle, on both paths', async () => {
+    const committed: TCommittedSession[] = [];
+    const paths: Array<TCommitPath | undefined> = [];
+    const writer = createEventWriter({ db: pool, windowMs: 1, onCommitted: (sessions) => committed.push(...sessions), onBatch: ({ path }) => paths.push(path) });
+    const activity = async () => (await writer.flush(), committed.splice(0)).map((s) => ({ session: s.meta.sessionId, isNew: s.isNew, idle: s.idleMs === null ? null : s.idleMs >= 0 }));
+    const more = (sessionId: string, suffix: string) => rowsOf(sessionId).map((row) => ({ ...row, eventId: `${row.eventId}-${suffix}` }));
+
+    await writer.write(rowsOf('s-act'), sessionMeta('s-act'));
+    expect(await activity()).toEqual([{ session: 's-act', isNew: true, idle: null }]);
+    await writer.write(more('s-act', '2'), sessionMeta('s-act'));
+    expect(await activity()).toEqual([{ session: 's-act', isNew: false, idle: true }]);
+
+    await pool.query("UPDATE live_session SET updated_at = now() - interval '10 minutes' WHERE application_id = $1 AND session_id = $2", [APP, 's-act']);
+    // A stored event in the batch sends it down the skipping INSERT.
+    await Promise.all([writer.write([...rowsOf('s-act').slice(0, 1), ...more('s-act', '3')], sessionMeta('s-act')), writer.write(rowsOf('s-act-2'), sessionMeta('s-act-2'))]);
+    await writer.flush();
+    expect(paths.at(-1)).toBe('insert');
+    const [act, act2] = [...committed].sort((a, b) => a.meta.sessionId.localeCompare(b.meta.sessionId));
+    expect(act).toMatchObject({ isNew: false });
+    expect(act?.idleMs).toBeGreaterThanOrEqual(600_000);
+    expect(act?.idleMs).toBeLessThan(660_000);
+    expect(act2).toMatchObject({ isNew: true, idleMs: null });
+  });
+
+  it('does not call a session new when another collector created its live row while this commit ran', async () => {
+    const committed: TCommittedSession[] = [];
+    const writer = createEventWriter({ db: pool, windowMs: 1, onCommitted: (sessions) => committed.push(...sessions) });
+    const other = new pg.Client({ connectionString: database.url });
+    await other.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query("INSERT INTO live_session (application_id, session_id, instance_id, first_ts, last_ts, event_count, updated_at) VALUES ($1, 's-race', 'i', now(), now(), 1, now())", [APP]);
+      const write = writer.write(rowsOf('s-race'), sessionMeta('s-race'));
+      await waitUntilBlocked(other);
+      await other.query('COMMIT');
+      await write;
+      await writer.flush();
+      expect(committed).toEqual([expect.objectContaining({ isNew: false, idleMs: null })]);
+      expect(await storedLiveSession('s-race')).toMatchObject({ event_count: 4 });
+    } finally {
+      await other.end();
+    }
+  });
 });
+
+/** Until a backend other than `client`'s waits on a lock (the writer's upsert behind the uncommitted row). */
+async function waitUntilBlocked(client: pg.Client): Promise<void> {
+  for (let attempt = 0; attempt < 500; attempt++) {
+    const { rows } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()");
+    if ((rows[0]?.n ?? 0) > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error('the writer never waited on the uncommitted live row');
+}

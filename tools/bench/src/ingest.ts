@@ -160,6 +160,8 @@ interface TLoadTarget {
 interface TPhaseResult {
   seconds: number;
   beacons: number;
+  /** Beacons sent in the whole phase, warm-up included. */
+  sentBeacons: number;
   events: number;
   eventsPerSecond: number;
   p50: number;
@@ -235,12 +237,13 @@ class PhaseRecorder {
     this.events += Number(ACCEPTED.exec(answer.body)?.[1] ?? Number.NaN);
   }
 
-  result(cpu: TCpuSpent): TPhaseResult {
+  result(cpu: TCpuSpent, sentBeacons: number): TPhaseResult {
     const sorted = Float64Array.from(this.latencies).sort();
     const seconds = (this.to - this.from) / 1000;
     return {
       seconds,
       beacons: this.beacons,
+      sentBeacons,
       events: this.events,
       eventsPerSecond: Math.round(this.events / seconds),
       p50: percentile(sorted, 50),
@@ -279,7 +282,7 @@ async function closedLoop(target: TLoadTarget, concurrency: number, seconds: num
   await Promise.all(Array.from({ length: concurrency }, sender));
   const cpu = cpuSince(cpuAtStart, collectorPid);
   client.destroy();
-  return recorder.result(cpu);
+  return recorder.result(cpu, next);
 }
 
 /** (b) Beacons on a fixed schedule whatever the answers do; latency counts from the scheduled time. */
@@ -311,7 +314,7 @@ async function openLoop(target: TLoadTarget, eventsPerSecond: number, seconds: n
   await Promise.all(inFlight);
   const cpu = cpuSince(cpuAtStart, collectorPid);
   client.destroy();
-  return recorder.result(cpu);
+  return recorder.result(cpu, sent);
 }
 
 // ---------------------------------------------------------------- baseline
@@ -371,13 +374,15 @@ async function baseline(databaseUrl: string, applicationId: string, templates: T
   const cpu = cpuSince(cpuAtStart, undefined);
   await pool.end();
   const sorted = Float64Array.from(latencies).sort();
-  return { seconds, beacons: latencies.length, events, eventsPerSecond: Math.round(events / seconds), p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: percentile(sorted, 100), errors: {}, collectorCpuMsPerKEvents: Number.NaN, driverCpuMsPerKEvents: perThousand(cpu.driverMs, events), storeCpuMsPerKEvents: perThousand(cpu.storeMs, events), storeSplit: storeSplit(cpu, events) };
+  return { seconds, beacons: latencies.length, sentBeacons: beacon, events, eventsPerSecond: Math.round(events / seconds), p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: percentile(sorted, 100), errors: {}, collectorCpuMsPerKEvents: Number.NaN, driverCpuMsPerKEvents: perThousand(cpu.driverMs, events), storeCpuMsPerKEvents: perThousand(cpu.storeMs, events), storeSplit: storeSplit(cpu, events) };
 }
 
 interface TRound {
   full: TPhaseResult;
   base: TPhaseResult;
   batchRows: number;
+  /** session-close jobs sent per session the round's beacons belonged to. */
+  schedulesPerSession: number;
   ratio: number;
 }
 
@@ -407,10 +412,11 @@ async function resetStore(databaseUrl: string): Promise<void> {
 
 // ---------------------------------------------------------------- collector process
 
-async function scrapeBatchRows(port: number): Promise<{ sum: number; count: number }> {
+/** Cumulative group-commit sizes and session-close jobs sent, as /metrics tells. */
+async function scrapeRoundCounters(port: number): Promise<{ rowsSum: number; commits: number; closeSchedules: number }> {
   const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-  const value = (name: string) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
-  return { sum: value('trailmark_ingest_batch_rows_sum'), count: value('trailmark_ingest_batch_rows_count') };
+  const values = (name: string) => [...text.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'gm'))].reduce((sum, match) => sum + Number(match[1]), 0);
+  return { rowsSum: values('trailmark_ingest_batch_rows_sum'), commits: values('trailmark_ingest_batch_rows_count'), closeSchedules: values('trailmark_ingest_session_close_schedules_total') };
 }
 
 /** The collector's own beacon latency histogram (202s): cumulative counts by upper bound in seconds. */
@@ -540,14 +546,15 @@ async function main(): Promise<void> {
     for (let round = 1; round <= flags.rounds; round++) {
       await resetStore(database.url);
       log(`round ${round}/${flags.rounds}: (a) collector, closed loop, concurrency ${flags.concurrency}`);
-      const before = await scrapeBatchRows(port);
+      const before = await scrapeRoundCounters(port);
       const full = await closedLoop({ port, path, templates, tag: `full${round}` }, flags.concurrency, flags.seconds, collector.pid);
-      const after = await scrapeBatchRows(port);
-      const batchRows = Math.max(EVENTS_PER_BEACON, Math.round((after.sum - before.sum) / Math.max(1, after.count - before.count)));
+      const after = await scrapeRoundCounters(port);
+      const batchRows = Math.max(EVENTS_PER_BEACON, Math.round((after.rowsSum - before.rowsSum) / Math.max(1, after.commits - before.commits)));
+      const schedulesPerSession = (after.closeSchedules - before.closeSchedules) / Math.max(1, Math.ceil(full.sentBeacons / BEACONS_PER_SESSION));
       await resetStore(database.url);
       log(`round ${round}/${flags.rounds}: (c) baseline, pg multi-row INSERT of ${batchRows} rows, ${flags.baselineConnections} connections (collector idle)`);
       const base = await baseline(database.url, app.id, templates, batchRows, flags.baselineConnections, flags.seconds);
-      rounds.push({ full, base, batchRows, ratio: full.eventsPerSecond / Math.max(1, base.eventsPerSecond) });
+      rounds.push({ full, base, batchRows, schedulesPerSession, ratio: full.eventsPerSecond / Math.max(1, base.eventsPerSecond) });
     }
     const median = medianRound(rounds);
     const { full, base, batchRows, ratio } = median;
@@ -573,7 +580,7 @@ async function main(): Promise<void> {
     process.stdout.write(`\nTrailmark ingest benchmark: ${cpus().length} cores, loopback, ${EVENTS_PER_BEACON} events × ${PROPERTIES_PER_EVENT} properties per beacon, ${flags.seconds} s per phase, ${flags.rounds} rounds\n\n`);
     printTable([
       ...rounds.flatMap((r, i): Array<[string, TPhaseResult, string]> => [
-        [`(a${i + 1}) collector, closed loop, concurrency ${flags.concurrency}`, r.full, `${r.full.beacons} beacons, mean commit ${r.batchRows} rows`],
+        [`(a${i + 1}) collector, closed loop, concurrency ${flags.concurrency}`, r.full, `${r.full.beacons} beacons, mean commit ${r.batchRows} rows, ${r.schedulesPerSession.toFixed(2)} close jobs sent per session`],
         [`(c${i + 1}) baseline: pg INSERT ${r.batchRows} rows, ${flags.baselineConnections} conns`, r.base, `ratio ${r.ratio.toFixed(2)}${r === median ? '  <- median round' : ''}`],
       ]),
       [`(b) collector, open loop at ${halfRate} ev/s`, half, `${half.beacons} beacons; ${slowCommits} of ${halfCommits} group commits took > 50 ms in Postgres; collector's own p99 <= ${serverP99Ms} ms; driver stalls p99 ${driverStallMs.p99} ms, max ${driverStallMs.max} ms`],
@@ -593,7 +600,7 @@ async function main(): Promise<void> {
         concurrency: flags.concurrency,
         eventsPerBeacon: EVENTS_PER_BEACON,
         propertiesPerEvent: PROPERTIES_PER_EVENT,
-        collector: { eventsPerSecond: full.eventsPerSecond, p50Ms: full.p50, p99Ms: full.p99, errors: full.errors, cpuMsPer1kEvents: full.collectorCpuMsPerKEvents, driverCpuMsPer1kEvents: full.driverCpuMsPerKEvents, storeCpuMsPer1kEvents: full.storeCpuMsPerKEvents, storeSplitCpuMsPer1kEvents: full.storeSplit, meanCommitRows: batchRows },
+        collector: { eventsPerSecond: full.eventsPerSecond, p50Ms: full.p50, p99Ms: full.p99, errors: full.errors, cpuMsPer1kEvents: full.collectorCpuMsPerKEvents, driverCpuMsPer1kEvents: full.driverCpuMsPerKEvents, storeCpuMsPer1kEvents: full.storeCpuMsPerKEvents, storeSplitCpuMsPer1kEvents: full.storeSplit, meanCommitRows: batchRows, closeJobsPerSession: Math.round(median.schedulesPerSession * 100) / 100 },
         halfLoad: { targetEventsPerSecond: halfRate, eventsPerSecond: half.eventsPerSecond, p50Ms: half.p50, p99Ms: half.p99, errors: half.errors, commits: halfCommits, commitsOver50Ms: slowCommits, collectorP99BoundMs: serverP99Ms, driverStallMs },
         baseline: { eventsPerSecond: base.eventsPerSecond, batchRows, connections: flags.baselineConnections, p50Ms: base.p50, p99Ms: base.p99, storeCpuMsPer1kEvents: base.storeCpuMsPerKEvents, storeSplitCpuMsPer1kEvents: base.storeSplit },
         ratio: Math.round(ratio * 100) / 100,
