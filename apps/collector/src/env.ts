@@ -10,6 +10,7 @@ export const ZCollectorAppEnv = ZCollectorEnv.extend({
   COLLECTOR_RATE_LIMIT_PER_SEC: z.coerce.number().int().min(1).default(5000),
   COLLECTOR_PG_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(8),
   COLLECTOR_PG_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+  /** How long a beacon waits at most for others to join its group commit, counted from its arrival (a commit in flight uses it up). */
   COLLECTOR_COMMIT_WINDOW_MS: z.coerce.number().min(0).max(100).default(3),
   /**
    * Group commits in flight at once per worker (each holds one pool connection while it runs).

@@ -29,7 +29,7 @@ export type TEventStore = Pick<Pool, 'query' | 'connect'>;
 
 export interface TWriterOptions {
   db: TEventStore;
-  /** How long the first beacon of a batch waits for others to join. */
+  /** How long the first beacon of a batch waits for others to join (counted from its arrival, so a commit in flight uses it up). */
   windowMs?: number;
   maxBatchRows?: number;
   maxInFlight?: number;
@@ -84,6 +84,8 @@ export function createEventWriter(options: TWriterOptions): TEventWriter {
   const maxInFlight = options.maxInFlight ?? 2;
   let pending: TSubmission[] = [];
   let pendingRows = 0;
+  /** When the oldest waiting beacon arrived. */
+  let gatheringSince = 0;
   let timer: NodeJS.Timeout | undefined;
   let stallTimer: NodeJS.Timeout | undefined;
   /** When each commit in flight started. */
@@ -100,8 +102,10 @@ export function createEventWriter(options: TWriterOptions): TEventWriter {
       stallTimer ??= setTimeout(() => ((stallTimer = undefined), startBatch()), Math.ceil(Math.max(msUntilStalled(), windowMs)));
       return;
     }
-    if (pendingRows >= maxBatchRows) return void startBatch();
-    timer ??= setTimeout(startBatch, windowMs);
+    // The window counts from the oldest beacon's arrival: beacons that waited out a commit go at once.
+    const msLeft = gatheringSince + windowMs - performance.now();
+    if (pendingRows >= maxBatchRows || msLeft <= 0) return void startBatch();
+    timer ??= setTimeout(startBatch, msLeft);
   }
 
   function startBatch(): void {
@@ -182,6 +186,7 @@ export function createEventWriter(options: TWriterOptions): TEventWriter {
     write(rows, session) {
       if (rows.length === 0) return Promise.resolve({ accepted: [], duplicates: 0 });
       return new Promise<TWriteResult>((resolve, reject) => {
+        if (pending.length === 0) gatheringSince = performance.now();
         pending.push({ rows, session, resolve, reject });
         pendingRows += rows.length;
         schedule();

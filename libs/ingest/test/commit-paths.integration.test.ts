@@ -126,6 +126,33 @@ describe('the two commit paths', () => {
     }
   });
 
+  it('counts the window from a beacon\'s arrival: one that waited out a commit in flight goes right after it', async () => {
+    const windowMs = 1000;
+    const locker = new pg.Client({ connectionString: database.url });
+    await locker.connect();
+    const wide = new pg.Pool({ connectionString: database.url, max: 2 });
+    try {
+      const writer = createEventWriter({ db: wide, windowMs, maxInFlight: 1 });
+      await writer.write(rowsOf('s-window'), sessionMeta('s-window'));
+      await locker.query('BEGIN');
+      await locker.query('SELECT 1 FROM live_session WHERE application_id = $1 AND session_id = $2 FOR UPDATE', [APP, 's-window']);
+      const stalled = writer.write(rowsOf('s-window').map((row) => ({ ...row, eventId: `${row.eventId}-w` })), sessionMeta('s-window'));
+      await waitUntilBlocked(locker);
+      const waiting = writer.write(rowsOf('s-waiting'), sessionMeta('s-waiting'));
+      await new Promise((resolve) => setTimeout(resolve, windowMs));
+      await locker.query('ROLLBACK');
+      await stalled;
+      const stalledDoneAt = performance.now();
+      await waiting;
+      // Had the window started over when the stalled commit ended, this would be a whole window.
+      expect(performance.now() - stalledDoneAt).toBeLessThan(windowMs / 2);
+      expect(await storedEvents('s-waiting')).toHaveLength(3);
+    } finally {
+      await locker.end();
+      await wide.end();
+    }
+  });
+
   it('tell session tracking whether the commit created the live row and how long it sat idle, on both paths', async () => {
     const committed: TCommittedSession[] = [];
     const paths: Array<TCommitPath | undefined> = [];

@@ -166,6 +166,7 @@ interface TPhaseResult {
   eventsPerSecond: number;
   p50: number;
   p99: number;
+  p99BySecond: number[];
   max: number;
   errors: Record<string, number>;
   collectorCpuMsPerKEvents: number;
@@ -220,6 +221,8 @@ const ACCEPTED = /"accepted":(\d+)/;
 
 class PhaseRecorder {
   private latencies: number[] = [];
+  /** Latencies by the second of the phase they were sent in: is the tail spread out or one burst? */
+  private bySecond: number[][] = [];
   beacons = 0;
   events = 0;
   errors: Record<string, number> = {};
@@ -233,6 +236,7 @@ class PhaseRecorder {
       return;
     }
     this.latencies.push(doneAt - intendedAt);
+    (this.bySecond[Math.floor((intendedAt - this.from) / 1000)] ??= []).push(doneAt - intendedAt);
     this.beacons += 1;
     this.events += Number(ACCEPTED.exec(answer.body)?.[1] ?? Number.NaN);
   }
@@ -248,6 +252,7 @@ class PhaseRecorder {
       eventsPerSecond: Math.round(this.events / seconds),
       p50: percentile(sorted, 50),
       p99: percentile(sorted, 99),
+      p99BySecond: this.bySecond.filter((l) => l.length > 0).map((l) => percentile(Float64Array.from(l).sort(), 99)),
       max: percentile(sorted, 100),
       errors: this.errors,
       collectorCpuMsPerKEvents: perThousand(cpu.collectorMs, this.events),
@@ -374,7 +379,7 @@ async function baseline(databaseUrl: string, applicationId: string, templates: T
   const cpu = cpuSince(cpuAtStart, undefined);
   await pool.end();
   const sorted = Float64Array.from(latencies).sort();
-  return { seconds, beacons: latencies.length, sentBeacons: beacon, events, eventsPerSecond: Math.round(events / seconds), p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: percentile(sorted, 100), errors: {}, collectorCpuMsPerKEvents: Number.NaN, driverCpuMsPerKEvents: perThousand(cpu.driverMs, events), storeCpuMsPerKEvents: perThousand(cpu.storeMs, events), storeSplit: storeSplit(cpu, events) };
+  return { seconds, beacons: latencies.length, sentBeacons: beacon, events, eventsPerSecond: Math.round(events / seconds), p50: percentile(sorted, 50), p99: percentile(sorted, 99), p99BySecond: [], max: percentile(sorted, 100), errors: {}, collectorCpuMsPerKEvents: Number.NaN, driverCpuMsPerKEvents: perThousand(cpu.driverMs, events), storeCpuMsPerKEvents: perThousand(cpu.storeMs, events), storeSplit: storeSplit(cpu, events) };
 }
 
 interface TRound {
@@ -583,7 +588,7 @@ async function main(): Promise<void> {
         [`(a${i + 1}) collector, closed loop, concurrency ${flags.concurrency}`, r.full, `${r.full.beacons} beacons, mean commit ${r.batchRows} rows, ${r.schedulesPerSession.toFixed(2)} close jobs sent per session`],
         [`(c${i + 1}) baseline: pg INSERT ${r.batchRows} rows, ${flags.baselineConnections} conns`, r.base, `ratio ${r.ratio.toFixed(2)}${r === median ? '  <- median round' : ''}`],
       ]),
-      [`(b) collector, open loop at ${halfRate} ev/s`, half, `${half.beacons} beacons; ${slowCommits} of ${halfCommits} group commits took > 50 ms in Postgres; collector's own p99 <= ${serverP99Ms} ms; driver stalls p99 ${driverStallMs.p99} ms, max ${driverStallMs.max} ms`],
+      [`(b) collector, open loop at ${halfRate} ev/s`, half, `${half.beacons} beacons; ${slowCommits} of ${halfCommits} group commits took > 50 ms in Postgres; collector's own p99 <= ${serverP99Ms} ms; driver stalls p99 ${driverStallMs.p99} ms, max ${driverStallMs.max} ms; p99 of each second ${fmt(Math.min(...half.p99BySecond))}–${fmt(Math.max(...half.p99BySecond))} ms`],
     ]);
     const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
     process.stdout.write(
@@ -601,7 +606,7 @@ async function main(): Promise<void> {
         eventsPerBeacon: EVENTS_PER_BEACON,
         propertiesPerEvent: PROPERTIES_PER_EVENT,
         collector: { eventsPerSecond: full.eventsPerSecond, p50Ms: full.p50, p99Ms: full.p99, errors: full.errors, cpuMsPer1kEvents: full.collectorCpuMsPerKEvents, driverCpuMsPer1kEvents: full.driverCpuMsPerKEvents, storeCpuMsPer1kEvents: full.storeCpuMsPerKEvents, storeSplitCpuMsPer1kEvents: full.storeSplit, meanCommitRows: batchRows, closeJobsPerSession: Math.round(median.schedulesPerSession * 100) / 100 },
-        halfLoad: { targetEventsPerSecond: halfRate, eventsPerSecond: half.eventsPerSecond, p50Ms: half.p50, p99Ms: half.p99, errors: half.errors, commits: halfCommits, commitsOver50Ms: slowCommits, collectorP99BoundMs: serverP99Ms, driverStallMs },
+        halfLoad: { targetEventsPerSecond: halfRate, eventsPerSecond: half.eventsPerSecond, p50Ms: half.p50, p99Ms: half.p99, p99BySecondMs: half.p99BySecond.map((ms) => Math.round(ms * 10) / 10), errors: half.errors, commits: halfCommits, commitsOver50Ms: slowCommits, collectorP99BoundMs: serverP99Ms, driverStallMs },
         baseline: { eventsPerSecond: base.eventsPerSecond, batchRows, connections: flags.baselineConnections, p50Ms: base.p50, p99Ms: base.p99, storeCpuMsPer1kEvents: base.storeCpuMsPerKEvents, storeSplitCpuMsPer1kEvents: base.storeSplit },
         ratio: Math.round(ratio * 100) / 100,
         rounds: rounds.map((r) => ({ eventsPerSecond: r.full.eventsPerSecond, baselineEventsPerSecond: r.base.eventsPerSecond, ratio: Math.round(r.ratio * 100) / 100 })),
