@@ -1,4 +1,5 @@
 import { ZCollectorEnv, loadEnv } from '@trailmark/config';
+import { DEFAULT_QUEUE_PREFIX } from '@trailmark/jobs';
 import { z } from 'zod';
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
@@ -20,15 +21,16 @@ export const ZCollectorAppEnv = ZCollectorEnv.extend({
    */
   COLLECTOR_COMMIT_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
   /**
-   * Processes (node:cluster workers) serving the port. Default 2: one worker saturates a core at
-   * about 32k events/s (bench:ingest on 2 cores, with Postgres on the same host); two took that
-   * to 34–46k. Raise it with the cores, keeping workers × COLLECTOR_PG_POOL_SIZE within
-   * Postgres' max_connections.
+   * Processes (node:cluster workers) serving the port. Default 2: one worker saturates its core
+   * (bench:ingest on 2 cores, with Postgres on the same host: 31,675 events/s with one, 34–46k
+   * with two when that was measured). Raise it with the cores, keeping workers ×
+   * COLLECTOR_PG_POOL_SIZE within Postgres' max_connections.
    */
   COLLECTOR_WORKERS: z.coerce.number().int().min(1).max(64).default(2),
   /** Prefix of the collector's Redis keys (BullMQ queues keep their own hash-tagged prefix). */
   COLLECTOR_REDIS_PREFIX: z.string().min(1).default('trailmark'),
-  COLLECTOR_QUEUE_PREFIX: z.string().min(1).optional(),
+  /** Prefix of the BullMQ queues, the same variable and default as the worker's: they must agree. */
+  QUEUE_PREFIX: z.string().min(1).default(DEFAULT_QUEUE_PREFIX),
 });
 export type TCollectorAppEnv = z.infer<typeof ZCollectorAppEnv>;
 

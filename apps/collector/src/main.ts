@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
   const pool = createPool(env, logger);
   const redis = createRedis(env, logger);
-  const producer = createJobProducer(redis, env.COLLECTOR_QUEUE_PREFIX);
+  const producer = createJobProducer(redis, env.QUEUE_PREFIX);
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const ingest = createIngest({

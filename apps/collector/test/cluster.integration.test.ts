@@ -21,7 +21,7 @@ describe('a collector of two cluster workers', () => {
         REDIS_URL: redis.redisUrl,
         TRAILMARK_SECRET: 'cluster-test-secret'.padEnd(40, 'x'),
         COLLECTOR_REDIS_PREFIX: redis.prefix,
-        COLLECTOR_QUEUE_PREFIX: redis.prefix,
+        QUEUE_PREFIX: redis.prefix,
         COLLECTOR_WORKERS: '2',
       },
       await freePort(),

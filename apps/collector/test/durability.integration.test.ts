@@ -31,7 +31,7 @@ describe('durability', () => {
       REDIS_URL: redis.redisUrl,
       TRAILMARK_SECRET: 'durability-test-secret'.padEnd(40, 'x'),
       COLLECTOR_REDIS_PREFIX: redis.prefix,
-      COLLECTOR_QUEUE_PREFIX: redis.prefix,
+      QUEUE_PREFIX: redis.prefix,
     };
     let collector: TChildCollector = await startChildCollector(env, port);
     const acked = new Set<string>();

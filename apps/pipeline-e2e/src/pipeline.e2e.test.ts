@@ -40,7 +40,7 @@ beforeAll(async () => {
   const queuePrefix = `{${redis.prefix}}`;
   const common = { DATABASE_URL: database.url, REDIS_URL: redis.redisUrl, TRAILMARK_SECRET: 'pipeline-secret-'.padEnd(40, 'p') };
   collectorUrl = `http://127.0.0.1:${collectorPort}`;
-  collector = await startApp('collector', { ...common, COLLECTOR_PORT: String(collectorPort), COLLECTOR_QUEUE_PREFIX: queuePrefix, COLLECTOR_REDIS_PREFIX: redis.prefix, COLLECTOR_WORKERS: '1' }, `${collectorUrl}/readyz`);
+  collector = await startApp('collector', { ...common, COLLECTOR_PORT: String(collectorPort), QUEUE_PREFIX: queuePrefix, COLLECTOR_REDIS_PREFIX: redis.prefix, COLLECTOR_WORKERS: '1' }, `${collectorUrl}/readyz`);
   worker = await startApp('worker', { ...common, WORKER_HEALTH_PORT: String(workerPort), QUEUE_PREFIX: queuePrefix, WORKER_SWEEP_INTERVAL_MS: '1000' }, `http://127.0.0.1:${workerPort}/readyz`);
 });
 

@@ -535,7 +535,7 @@ async function main(): Promise<void> {
         REDIS_URL: redis.redisUrl,
         COLLECTOR_PORT: String(port),
         COLLECTOR_REDIS_PREFIX: redis.prefix,
-        COLLECTOR_QUEUE_PREFIX: `{${redis.prefix}}`,
+        QUEUE_PREFIX: `{${redis.prefix}}`,
         // The bench measures ingest, not the per-application throttle.
         COLLECTOR_RATE_LIMIT_PER_SEC: '10000000',
         TRAILMARK_SECRET: 'bench-ingest-secret-0123456789abcdef0123',

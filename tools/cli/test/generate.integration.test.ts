@@ -93,7 +93,7 @@ beforeAll(async () => {
       REDIS_URL: redis.redisUrl,
       COLLECTOR_PORT: String(port),
       COLLECTOR_REDIS_PREFIX: redis.prefix,
-      COLLECTOR_QUEUE_PREFIX: `{${redis.prefix}}`,
+      QUEUE_PREFIX: `{${redis.prefix}}`,
       TRAILMARK_SECRET: 'generate-integration-test-secret-0123456789',
       LOG_LEVEL: 'warn',
     },
