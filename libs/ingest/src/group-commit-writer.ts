@@ -1,7 +1,7 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import { TrailmarkError } from '@trailmark/errors';
 import { storeUnavailable } from './config-cache';
-import { CopyIn } from './copy-in';
+import { CopyCommit } from './copy-commit';
 import { COMMIT_SQL, COPY_EVENTS_SQL, LIVE_SESSION_UPSERT_SQL, commitParams, eventsCopyText, liveSessionParams, type TBatchSession, type TCommitRow } from './event-sql';
 import type { TEventRow, TSessionMeta } from './prepare-beacon';
 
@@ -249,13 +249,10 @@ async function commitByCopy(db: TEventStore, batch: TPreparedBatch): Promise<TCo
   const client = await db.connect();
   let broken: Error | undefined;
   try {
-    // BEGIN and COPY in one simple query: one round trip fewer.
-    await client.query(new CopyIn(`BEGIN; ${COPY_EVENTS_SQL}`, Buffer.from(eventsCopyText(batch.unique)))).done;
-    const result = await client.query<TCommitRow>({ name: 'trailmark-upsert-live-sessions', text: LIVE_SESSION_UPSERT_SQL, values: liveSessionParams([...batch.sessions.values()]) });
-    await client.query('COMMIT');
-    return result.rows;
+    const upsert = { name: 'trailmark-upsert-live-sessions', text: LIVE_SESSION_UPSERT_SQL, values: liveSessionParams([...batch.sessions.values()]) };
+    return await client.query(new CopyCommit<TCommitRow>(COPY_EVENTS_SQL, Buffer.from(eventsCopyText(batch.unique)), upsert)).done;
   } catch (error) {
-    broken = await rollBack(client, error);
+    broken = unsoundAfter(error);
     throw error;
   } finally {
     client.release(broken);
@@ -263,17 +260,13 @@ async function commitByCopy(db: TEventStore, batch: TPreparedBatch): Promise<TCo
 }
 
 /**
- * After an error Postgres reported, the connection is sound: roll back and keep it. After any
- * other (a timeout, a lost socket) its state is unknown: it is discarded, without waiting on it.
+ * After an error Postgres reported, the connection is sound (the server rolled the commit back
+ * at its Sync) and is kept. After any other (a timeout, a lost socket) its state is unknown: it
+ * is discarded.
  */
-async function rollBack(client: PoolClient, error: unknown): Promise<Error | undefined> {
-  if (typeof (error as { severity?: unknown }).severity !== 'string') return error instanceof Error ? error : new Error(String(error));
-  try {
-    await client.query('ROLLBACK');
-    return undefined;
-  } catch (rollbackError) {
-    return rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
-  }
+function unsoundAfter(error: unknown): Error | undefined {
+  if (typeof (error as { severity?: unknown }).severity === 'string') return undefined;
+  return error instanceof Error ? error : new Error(String(error));
 }
 
 function settleBatch(batch: readonly TSubmission[], prepared: TPreparedBatch, rows: readonly TCommitRow[]): TCommittedSession[] {
