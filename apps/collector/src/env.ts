@@ -11,6 +11,12 @@ export const ZCollectorAppEnv = ZCollectorEnv.extend({
   COLLECTOR_RATE_LIMIT_PER_SEC: z.coerce.number().int().min(1).default(5000),
   COLLECTOR_PG_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(8),
   COLLECTOR_PG_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+  /**
+   * How long an idle keep-alive connection stays open. Above the usual load balancer idle timeout
+   * (60 s), so the collector never closes a connection the balancer is about to reuse; node's 5 s
+   * default made clients reconnect after every pause.
+   */
+  COLLECTOR_KEEP_ALIVE_MS: z.coerce.number().int().min(1000).max(600_000).default(65_000),
   /** How long a beacon waits at most for others to join its group commit, counted from its arrival (a commit in flight uses it up). */
   COLLECTOR_COMMIT_WINDOW_MS: z.coerce.number().min(0).max(100).default(3),
   /**

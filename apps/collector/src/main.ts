@@ -82,7 +82,8 @@ async function main(): Promise<void> {
   const usql = { db, pool: queryPool, redis, redisPrefix: env.COLLECTOR_REDIS_PREFIX };
   const metricsText = cluster.isWorker ? clusterMetricsReader(registry) : undefined;
   const app = createApp({ ingest, registry, metricsText, probes, logger, trustProxy: env.COLLECTOR_TRUST_PROXY, usql });
-  const http = createServer(app);
+  // headersTimeout must exceed keepAliveTimeout, or node may drop a reused socket's next request.
+  const http = createServer({ keepAliveTimeout: env.COLLECTOR_KEEP_ALIVE_MS, headersTimeout: env.COLLECTOR_KEEP_ALIVE_MS + 1000 }, app);
   await listen(http, env.COLLECTOR_HOST, env.COLLECTOR_PORT);
   logger.info({ host: env.COLLECTOR_HOST, port: env.COLLECTOR_PORT }, 'collector listening');
   installGracefulShutdown(logger, [

@@ -162,6 +162,8 @@ interface TPhaseResult {
   beacons: number;
   /** Beacons sent in the whole phase, warm-up included. */
   sentBeacons: number;
+  /** Keep-alive sockets the load client opened in the whole phase (open loop only). */
+  socketsOpened?: number;
   events: number;
   eventsPerSecond: number;
   p50: number;
@@ -319,7 +321,7 @@ async function openLoop(target: TLoadTarget, eventsPerSecond: number, seconds: n
   await Promise.all(inFlight);
   const cpu = cpuSince(cpuAtStart, collectorPid);
   client.destroy();
-  return recorder.result(cpu, sent);
+  return { ...recorder.result(cpu, sent), socketsOpened: client.opened };
 }
 
 // ---------------------------------------------------------------- baseline
@@ -588,7 +590,7 @@ async function main(): Promise<void> {
         [`(a${i + 1}) collector, closed loop, concurrency ${flags.concurrency}`, r.full, `${r.full.beacons} beacons, mean commit ${r.batchRows} rows, ${r.schedulesPerSession.toFixed(2)} close jobs sent per session`],
         [`(c${i + 1}) baseline: pg INSERT ${r.batchRows} rows, ${flags.baselineConnections} conns`, r.base, `ratio ${r.ratio.toFixed(2)}${r === median ? '  <- median round' : ''}`],
       ]),
-      [`(b) collector, open loop at ${halfRate} ev/s`, half, `${half.beacons} beacons; ${slowCommits} of ${halfCommits} group commits took > 50 ms in Postgres; collector's own p99 <= ${serverP99Ms} ms; driver stalls p99 ${driverStallMs.p99} ms, max ${driverStallMs.max} ms; p99 of each second ${fmt(Math.min(...half.p99BySecond))}–${fmt(Math.max(...half.p99BySecond))} ms`],
+      [`(b) collector, open loop at ${halfRate} ev/s`, half, `${half.beacons} beacons; ${slowCommits} of ${halfCommits} group commits took > 50 ms in Postgres; collector's own p99 <= ${serverP99Ms} ms; driver stalls p99 ${driverStallMs.p99} ms, max ${driverStallMs.max} ms; ${half.socketsOpened ?? 0} sockets opened; p99 of each second ${fmt(Math.min(...half.p99BySecond))}–${fmt(Math.max(...half.p99BySecond))} ms`],
     ]);
     const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
     process.stdout.write(
@@ -606,7 +608,7 @@ async function main(): Promise<void> {
         eventsPerBeacon: EVENTS_PER_BEACON,
         propertiesPerEvent: PROPERTIES_PER_EVENT,
         collector: { eventsPerSecond: full.eventsPerSecond, p50Ms: full.p50, p99Ms: full.p99, errors: full.errors, cpuMsPer1kEvents: full.collectorCpuMsPerKEvents, driverCpuMsPer1kEvents: full.driverCpuMsPerKEvents, storeCpuMsPer1kEvents: full.storeCpuMsPerKEvents, storeSplitCpuMsPer1kEvents: full.storeSplit, meanCommitRows: batchRows, closeJobsPerSession: Math.round(median.schedulesPerSession * 100) / 100 },
-        halfLoad: { targetEventsPerSecond: halfRate, eventsPerSecond: half.eventsPerSecond, p50Ms: half.p50, p99Ms: half.p99, p99BySecondMs: half.p99BySecond.map((ms) => Math.round(ms * 10) / 10), errors: half.errors, commits: halfCommits, commitsOver50Ms: slowCommits, collectorP99BoundMs: serverP99Ms, driverStallMs },
+        halfLoad: { targetEventsPerSecond: halfRate, eventsPerSecond: half.eventsPerSecond, p50Ms: half.p50, p99Ms: half.p99, p99BySecondMs: half.p99BySecond.map((ms) => Math.round(ms * 10) / 10), errors: half.errors, commits: halfCommits, commitsOver50Ms: slowCommits, collectorP99BoundMs: serverP99Ms, driverStallMs, socketsOpened: half.socketsOpened },
         baseline: { eventsPerSecond: base.eventsPerSecond, batchRows, connections: flags.baselineConnections, p50Ms: base.p50, p99Ms: base.p99, storeCpuMsPer1kEvents: base.storeCpuMsPerKEvents, storeSplitCpuMsPer1kEvents: base.storeSplit },
         ratio: Math.round(ratio * 100) / 100,
         rounds: rounds.map((r) => ({ eventsPerSecond: r.full.eventsPerSecond, baselineEventsPerSecond: r.base.eventsPerSecond, ratio: Math.round(r.ratio * 100) / 100 })),

@@ -14,8 +14,8 @@ const CONTENT_LENGTH = /\r\ncontent-length:\s*(\d+)/i;
  * read back. node's http client costs several times more CPU per request, and on a 2-core machine
  * that CPU is taken from the collector under test.
  */
-// Below node's default server keepAliveTimeout (5 s), so the server never closes a socket the client is about to reuse.
-const MAX_IDLE_MS = 4000;
+// Below the collector's keep-alive timeout (COLLECTOR_KEEP_ALIVE_MS, 65 s), so it never closes a socket the client is about to reuse.
+const MAX_IDLE_MS = 60_000;
 
 interface TPending {
   resolve: (answer: TPost) => void;
@@ -33,6 +33,8 @@ interface TConnection {
 export class RawHttpClient {
   private idle: TConnection[] = [];
   private all = new Set<TConnection>();
+  /** Sockets opened so far: a burst that finds no idle socket opens more, each a TCP handshake. */
+  opened = 0;
 
   constructor(
     private readonly port: number,
@@ -65,6 +67,7 @@ export class RawHttpClient {
 
   private open(): TConnection {
     const socket = connect({ host: '127.0.0.1', port: this.port, noDelay: true });
+    this.opened += 1;
     const connection: TConnection = { socket, pending: null, idleSince: 0 };
     const fail = (error: Error) => {
       const pending = connection.pending;
