@@ -47,6 +47,7 @@ export class CopyCommit<TRow> implements Submittable {
   readonly text: string;
   private readonly rows: TRow[] = [];
   private readonly parser = new Result() as TRowParser<TRow>;
+  private unreadable: Error | undefined;
   private settle!: { resolve: (rows: TRow[]) => void; reject: (error: Error) => void };
 
   constructor(
@@ -62,7 +63,8 @@ export class CopyCommit<TRow> implements Submittable {
   /** pg wraps this with its query_timeout timer and calls it when the query ends; it must exist. */
   callback: (error?: Error) => void = IGNORE;
 
-  submit(connection: Connection): void {
+  /** Like pg's own queries, returns (not throws) what went wrong before anything was sent: pg then fails the query. */
+  submit(connection: Connection): Error | null {
     const wire = connection as unknown as TWire;
     wire.stream.cork();
     try {
@@ -77,6 +79,9 @@ export class CopyCommit<TRow> implements Submittable {
       wire.describe({ type: 'P' });
       wire.execute({});
       wire.sync();
+      return null;
+    } catch (error) {
+      return error instanceof Error ? error : new Error(String(error));
     } finally {
       wire.stream.uncork();
     }
@@ -87,10 +92,17 @@ export class CopyCommit<TRow> implements Submittable {
   }
 
   handleDataRow(message: { fields: unknown[] }): void {
-    this.rows.push(this.parser.parseRow(message.fields));
+    try {
+      this.rows.push(this.parser.parseRow(message.fields));
+    } catch (error) {
+      this.unreadable ??= error instanceof Error ? error : new Error(String(error));
+    }
   }
 
   handleReadyForQuery(): void {
+    // A row it could not read fails the write even though Postgres committed it: the beacons get a 503 and
+    // are sent again, and the retry finds their events stored (duplicates, not losses).
+    if (this.unreadable) return this.handleError(this.unreadable);
     this.callback();
     this.settle.resolve(this.rows);
   }

@@ -247,25 +247,41 @@ async function commitByInsert(db: TEventStore, batch: TPreparedBatch): Promise<T
 
 async function commitByCopy(db: TEventStore, batch: TPreparedBatch): Promise<TCommitRow[]> {
   const client = await db.connect();
+  // pg-pool listens for a checked-out client's errors no more: a socket lost now would be an uncaught 'error' event.
+  // The commit in flight is rejected all the same, and the client is discarded below.
+  client.on('error', IGNORE_ERROR);
   let broken: Error | undefined;
   try {
     const upsert = { name: 'trailmark-upsert-live-sessions', text: LIVE_SESSION_UPSERT_SQL, values: liveSessionParams([...batch.sessions.values()]) };
-    return await client.query(new CopyCommit<TCommitRow>(COPY_EVENTS_SQL, Buffer.from(eventsCopyText(batch.unique)), upsert)).done;
+    const rows = await client.query(new CopyCommit<TCommitRow>(COPY_EVENTS_SQL, Buffer.from(eventsCopyText(batch.unique)), upsert)).done;
+    // Only outside a transaction block was the Sync a commit (nothing here opens one; this keeps it so).
+    if (client.getTransactionStatus() !== 'I') throw new Error(`the commit ended in transaction state ${client.getTransactionStatus() ?? 'unknown'}`);
+    return rows;
   } catch (error) {
     broken = unsoundAfter(error);
     throw error;
   } finally {
+    client.removeListener('error', IGNORE_ERROR);
     client.release(broken);
   }
 }
 
+const IGNORE_ERROR = (): void => undefined;
+
+// SQLSTATEs after which the connection is gone (08 connection exception, 57P operator intervention:
+// the backend is being terminated) or pg's record of its prepared statements is wrong (26000, 42P05).
+const CONNECTION_LOST = /^(08|57P)/;
+const STATEMENTS_OUT_OF_STEP = new Set(['26000', '42P05']);
+
 /**
- * After an error Postgres reported, the connection is sound (the server rolled the commit back
- * at its Sync) and is kept. After any other (a timeout, a lost socket) its state is unknown: it
- * is discarded.
+ * After an ERROR Postgres reported, the connection is sound (the server rolled the commit back at
+ * its Sync) and is kept. After a FATAL one, a timeout, a lost socket or prepared statements out of
+ * step, it is discarded.
  */
 function unsoundAfter(error: unknown): Error | undefined {
-  if (typeof (error as { severity?: unknown }).severity === 'string') return undefined;
+  const { severity, code } = error as { severity?: unknown; code?: unknown };
+  const isSoundServerError = severity === 'ERROR' && typeof code === 'string' && !CONNECTION_LOST.test(code) && !STATEMENTS_OUT_OF_STEP.has(code);
+  if (isSoundServerError) return undefined;
   return error instanceof Error ? error : new Error(String(error));
 }
 

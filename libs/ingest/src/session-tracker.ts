@@ -37,7 +37,9 @@ export interface TSessionTrackerOptions {
  * session's last activity when it fires and, if the session was active since, moves itself to
  * `last activity + timeout`; so the job is scheduled once, by the commit that created the live
  * row, whichever collector or worker process that was. A session quiet for half its timeout is
- * scheduled again, in case its schedule was lost (Redis away) or its job closed it meanwhile.
+ * scheduled again, in case its job closed it meanwhile or its schedule was lost (Redis away, a
+ * commit whose answer timed out). A lost schedule of a session that stays busy is left to the
+ * worker's sweep, which closes every expired live session (WORKER_SWEEP_INTERVAL_MS, 30 s).
  */
 function needsInactivitySchedule(session: TCommittedSession, timeoutMs: number): boolean {
   return session.isNew || (session.idleMs !== null && session.idleMs >= timeoutMs / 2);

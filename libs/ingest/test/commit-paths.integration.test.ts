@@ -153,6 +153,35 @@ describe('the two commit paths', () => {
     }
   });
 
+  it('discards a connection the server terminated mid-commit, and the next commit goes through on a new one', async () => {
+    const uncaught: unknown[] = [];
+    const onUncaught = (error: unknown) => uncaught.push(error);
+    process.on('uncaughtException', onUncaught);
+    const single = new pg.Pool({ connectionString: database.url, max: 1 });
+    const locker = new pg.Client({ connectionString: database.url });
+    await locker.connect();
+    try {
+      const writer = createEventWriter({ db: single, windowMs: 1, maxInFlight: 1 });
+      await writer.write(rowsOf('s-fatal'), sessionMeta('s-fatal'));
+      await locker.query('BEGIN');
+      await locker.query('SELECT 1 FROM live_session WHERE application_id = $1 AND session_id = $2 FOR UPDATE', [APP, 's-fatal']);
+      const doomed = writer.write(rowsOf('s-fatal').map((row) => ({ ...row, eventId: `${row.eventId}-x` })), sessionMeta('s-fatal'));
+      await waitUntilBlocked(locker);
+      const behind = writer.write(rowsOf('s-after-fatal'), sessionMeta('s-after-fatal'));
+      await locker.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
+      await expect(doomed).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
+      await locker.query('ROLLBACK');
+      expect((await behind).accepted).toHaveLength(3);
+      expect(await storedEvents('s-after-fatal')).toHaveLength(3);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(uncaught).toEqual([]);
+    } finally {
+      process.off('uncaughtException', onUncaught);
+      await locker.end();
+      await single.end();
+    }
+  });
+
   it('tell session tracking whether the commit created the live row and how long it sat idle, on both paths', async () => {
     const committed: TCommittedSession[] = [];
     const paths: Array<TCommitPath | undefined> = [];
