@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { createTestDatabase, type TTestDatabase } from '@trailmark/testing';
-import { createEventWriter, type TCommitPath, type TCommittedSession } from '../src/group-commit-writer';
+import { createEventWriter, type TCommitPath, type TCommittedSession, type TEventWriter, type TWriteResult } from '../src/group-commit-writer';
 import type { TEventRow, TSessionMeta } from '../src/prepare-beacon';
 
 let database: TTestDatabase;
@@ -133,11 +133,7 @@ describe('the two commit paths', () => {
     const wide = new pg.Pool({ connectionString: database.url, max: 2 });
     try {
       const writer = createEventWriter({ db: wide, windowMs, maxInFlight: 1 });
-      await writer.write(rowsOf('s-window'), sessionMeta('s-window'));
-      await locker.query('BEGIN');
-      await locker.query('SELECT 1 FROM live_session WHERE application_id = $1 AND session_id = $2 FOR UPDATE', [APP, 's-window']);
-      const stalled = writer.write(rowsOf('s-window').map((row) => ({ ...row, eventId: `${row.eventId}-w` })), sessionMeta('s-window'));
-      await waitUntilBlocked(locker);
+      const { stalled } = await stallACommit(writer, locker, 's-window');
       const waiting = writer.write(rowsOf('s-waiting'), sessionMeta('s-waiting'));
       await new Promise((resolve) => setTimeout(resolve, windowMs));
       await locker.query('ROLLBACK');
@@ -162,11 +158,7 @@ describe('the two commit paths', () => {
     await locker.connect();
     try {
       const writer = createEventWriter({ db: single, windowMs: 1, maxInFlight: 1 });
-      await writer.write(rowsOf('s-fatal'), sessionMeta('s-fatal'));
-      await locker.query('BEGIN');
-      await locker.query('SELECT 1 FROM live_session WHERE application_id = $1 AND session_id = $2 FOR UPDATE', [APP, 's-fatal']);
-      const doomed = writer.write(rowsOf('s-fatal').map((row) => ({ ...row, eventId: `${row.eventId}-x` })), sessionMeta('s-fatal'));
-      await waitUntilBlocked(locker);
+      const { stalled: doomed } = await stallACommit(writer, locker, 's-fatal');
       const behind = writer.write(rowsOf('s-after-fatal'), sessionMeta('s-after-fatal'));
       await locker.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
       await expect(doomed).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
@@ -226,6 +218,20 @@ describe('the two commit paths', () => {
     }
   });
 });
+
+/**
+ * Stores a first beacon of `sessionId`, locks its live row in `locker`'s open transaction and
+ * returns the next beacon's write, its commit waiting on that lock (until `locker` ends it).
+ */
+async function stallACommit(writer: TEventWriter, locker: pg.Client, sessionId: string): Promise<{ stalled: Promise<TWriteResult> }> {
+  await writer.write(rowsOf(sessionId), sessionMeta(sessionId));
+  await locker.query('BEGIN');
+  await locker.query('SELECT 1 FROM live_session WHERE application_id = $1 AND session_id = $2 FOR UPDATE', [APP, sessionId]);
+  const stalled = writer.write(rowsOf(sessionId).map((row) => ({ ...row, eventId: `${row.eventId}-again` })), sessionMeta(sessionId));
+  await waitUntilBlocked(locker);
+  // Wrapped: an async function returning the promise itself would wait for it.
+  return { stalled };
+}
 
 /** Until a backend other than `client`'s waits on a lock (the writer's upsert behind the uncommitted row). */
 async function waitUntilBlocked(client: pg.Client): Promise<void> {
