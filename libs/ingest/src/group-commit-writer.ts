@@ -255,7 +255,8 @@ async function commitByCopy(db: TEventStore, batch: TPreparedBatch): Promise<TCo
     const upsert = { name: 'trailmark-upsert-live-sessions', text: LIVE_SESSION_UPSERT_SQL, values: liveSessionParams([...batch.sessions.values()]) };
     const rows = await client.query(new CopyCommit<TCommitRow>(COPY_EVENTS_SQL, Buffer.from(eventsCopyText(batch.unique)), upsert)).done;
     // Only outside a transaction block was the Sync a commit (nothing here opens one; this keeps it so).
-    if (client.getTransactionStatus() !== 'I') throw new Error(`the commit ended in transaction state ${client.getTransactionStatus() ?? 'unknown'}`);
+    const state = client.getTransactionStatus();
+    if (state !== 'I') throw new Error(`the commit ended in transaction state ${state ?? 'unknown'}`);
     return rows;
   } catch (error) {
     broken = unsoundAfter(error);

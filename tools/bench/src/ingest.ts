@@ -223,12 +223,16 @@ const ACCEPTED = /"accepted":(\d+)/;
 
 class PhaseRecorder {
   private latencies: number[] = [];
-  /** Latencies by the second of the phase they were sent in: is the tail spread out or one burst? */
+  /** Latencies by the second of the phase they were sent in, when asked: is the tail spread out or one burst? */
   private bySecond: number[][] = [];
   beacons = 0;
   events = 0;
   errors: Record<string, number> = {};
-  constructor(readonly from: number, readonly to: number) {}
+  constructor(
+    readonly from: number,
+    readonly to: number,
+    private readonly perSecond = false,
+  ) {}
 
   record(startedAt: number, intendedAt: number, doneAt: number, answer: TPost | Error): void {
     if (startedAt < this.from || doneAt > this.to) return;
@@ -238,7 +242,7 @@ class PhaseRecorder {
       return;
     }
     this.latencies.push(doneAt - intendedAt);
-    (this.bySecond[Math.floor((intendedAt - this.from) / 1000)] ??= []).push(doneAt - intendedAt);
+    if (this.perSecond) (this.bySecond[Math.floor((intendedAt - this.from) / 1000)] ??= []).push(doneAt - intendedAt);
     this.beacons += 1;
     this.events += Number(ACCEPTED.exec(answer.body)?.[1] ?? Number.NaN);
   }
@@ -297,7 +301,7 @@ async function openLoop(target: TLoadTarget, eventsPerSecond: number, seconds: n
   const client = newClient(target.port);
   const beaconsPerMs = eventsPerSecond / EVENTS_PER_BEACON / 1000;
   const start = performance.now();
-  const recorder = new PhaseRecorder(start + WARMUP_SECONDS * 1000, start + (WARMUP_SECONDS + seconds) * 1000);
+  const recorder = new PhaseRecorder(start + WARMUP_SECONDS * 1000, start + (WARMUP_SECONDS + seconds) * 1000, true);
   const inFlight = new Set<Promise<void>>();
   let sent = 0;
   let cpuAtStart: TCpuSnapshot | undefined;
